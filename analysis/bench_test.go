@@ -58,13 +58,19 @@ func BenchmarkAnalyzerCorpus(b *testing.B) {
 	benchAnalyzers(b, corpusTexts(b))
 }
 
-// corpusTexts reads the "text" of each line of a gzipped JSONL corpus.
-func corpusTexts(b *testing.B) [][]byte {
-	path := os.Getenv("DOSSIER_CORPUS")
-	if path == "" {
-		path = "../../shared/corpus/fr-docs-20mb.jsonl.gz"
+// corpusPath returns $DOSSIER_CORPUS, or where the benchmark corpus is
+// when the repository is checked out beside ../shared.
+func corpusPath() string {
+	if p := os.Getenv("DOSSIER_CORPUS"); p != "" {
+		return p
 	}
-	f, err := os.Open(path)
+	return "../../shared/corpus/fr-docs-20mb.jsonl.gz"
+}
+
+// corpusTexts reads the "text" of each line of a gzipped JSONL corpus, or
+// skips the test or benchmark when there is none.
+func corpusTexts(b testing.TB) [][]byte {
+	f, err := os.Open(corpusPath())
 	if err != nil {
 		b.Skipf("no corpus (set DOSSIER_CORPUS to fr-docs-20mb.jsonl.gz): %v", err)
 	}

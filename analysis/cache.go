@@ -2,89 +2,61 @@ package analysis
 
 import (
 	"hash/maphash"
-	"sync"
+	"sync/atomic"
 )
 
-// cache is a bounded, concurrency-safe map from words to their stems. French text is Zipfian: a few thousand words make most of any text,
-// so a cache in front of Snowball turns most stems into one map lookup.
+// cache is a bounded, concurrency-safe map from words to their stems.
+// French text is Zipfian: a few thousand words make most of any text, so a
+// cache in front of Snowball turns most stems into one lookup.
 //
-// It is split into shards, each with its own lock, so that indexing
-// goroutines seldom wait for each other. Each shard keeps two generations:
-// new words go into the current one; when it is full it becomes the old one
-// and the previous old one is dropped; a word found in the old generation is
-// copied into the current one. Frequent words thus survive every turn while
-// memory stays below 2 × capacity entries — an approximation of LRU that
-// costs nothing on a hit.
+// It is direct-mapped: a word can only live in the slot its hash names, and
+// a new word evicts whatever was there. Reads are one atomic load and a
+// comparison — no lock, no shared counter for goroutines on other cores to
+// fight over — and an entry, once stored, is never modified. Frequent words
+// come back to their slot as soon as they are evicted, so they are almost
+// always there; the cost of a collision is one more call to Snowball.
 type cache struct {
-	seed   maphash.Seed
-	shards [cacheShards]cacheShard
+	seed  maphash.Seed
+	mask  uint64
+	slots []atomic.Pointer[cacheEntry]
 }
 
-const cacheShards = 64
-
-type cacheShard struct {
-	mu       sync.RWMutex
-	cur, old map[string]stems
-	max      int
+type cacheEntry struct {
+	word  string
+	stems stems
 }
 
-// newCache returns a cache that holds at least capacity entries and at most
-// twice that.
+// newCache returns a cache of at least capacity slots (a power of two).
 func newCache(capacity int) *cache {
-	c := &cache{seed: maphash.MakeSeed()}
-	per := max(capacity/cacheShards, 1)
-	for i := range c.shards {
-		c.shards[i].max = per
-		c.shards[i].cur = make(map[string]stems, per)
+	n := 1
+	for n < capacity {
+		n <<= 1
 	}
-	return c
-}
-
-func (c *cache) shard(word []byte) *cacheShard {
-	return &c.shards[maphash.Bytes(c.seed, word)%cacheShards]
+	return &cache{seed: maphash.MakeSeed(), mask: uint64(n - 1), slots: make([]atomic.Pointer[cacheEntry], n)}
 }
 
 // get returns the stems cached for word. They are shared: callers must not
 // modify them.
 func (c *cache) get(word []byte) (stems, bool) {
-	s := c.shard(word)
-	s.mu.RLock()
-	v, ok := s.cur[string(word)]
-	if !ok && s.old != nil {
-		v, ok = s.old[string(word)]
-		if ok {
-			s.mu.RUnlock()
-			s.put(string(word), v)
-			return v, true
-		}
+	e := c.slots[maphash.Bytes(c.seed, word)&c.mask].Load()
+	if e != nil && e.word == string(word) {
+		return e.stems, true
 	}
-	s.mu.RUnlock()
-	return v, ok
+	return stems{}, false
 }
 
 // put caches v for word. v must not be modified afterwards.
 func (c *cache) put(word []byte, v stems) {
-	c.shard(word).put(string(word), v)
+	c.slots[maphash.Bytes(c.seed, word)&c.mask].Store(&cacheEntry{string(word), v})
 }
 
-func (s *cacheShard) put(word string, v stems) {
-	s.mu.Lock()
-	if len(s.cur) >= s.max {
-		s.old = s.cur
-		s.cur = make(map[string]stems, s.max)
-	}
-	s.cur[word] = v
-	s.mu.Unlock()
-}
-
-// len returns the number of entries held.
+// len returns the number of words held.
 func (c *cache) len() int {
 	n := 0
-	for i := range c.shards {
-		s := &c.shards[i]
-		s.mu.RLock()
-		n += len(s.cur) + len(s.old)
-		s.mu.RUnlock()
+	for i := range c.slots {
+		if c.slots[i].Load() != nil {
+			n++
+		}
 	}
 	return n
 }

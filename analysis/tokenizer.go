@@ -15,7 +15,8 @@ import (
 const maxCompoundParts = 8
 
 // Tokenizer splits text into words by the Unicode word-boundary rules
-// (UAX #29), then applies the French press decisions documented in the
+// (UAX #29, as github.com/blevesearch/segment applies them, with a faster
+// path of our own for Latin, Greek and Cyrillic text), then applies the French press decisions documented in the
 // package comment: thousands separators are removed from numbers, compounds
 // joined by a hyphen, a dot, a colon or a middle dot yield their parts and
 // their catenation, @mentions, #hashtags and URLs are kept whole beside their
@@ -33,6 +34,9 @@ func NewTokenizer() *Tokenizer { return &Tokenizer{} }
 type seg struct {
 	start, end int
 	typ        int
+	// joined is false when the segment is known to have no character
+	// between two letters or digits (no connector to split at).
+	joined bool
 }
 
 func (s seg) word() bool { return s.typ != segment.None }
@@ -52,26 +56,20 @@ func (t *Tokenizer) Tokenize(input []byte) bleveanalysis.TokenStream {
 	return e.out
 }
 
-// segments appends to dst the UAX #29 segments of input. The segmenter stops
-// at the first invalid UTF-8 byte, so input is cut into valid runs first; an
-// invalid byte is a segment of its own kind (none), which separates words.
+// segments appends to dst the UAX #29 segments of input. Segmenters stop at
+// invalid UTF-8, so input is cut into valid runs first; an invalid byte is a
+// segment of its own kind (none), which separates words.
 func segments(input []byte, dst []seg) []seg {
 	for off := 0; off < len(input); {
 		end := off + validPrefix(input[off:])
 		if end > off {
-			s := segment.NewWordSegmenterDirect(input[off:end])
-			at := off
-			for s.Segment() {
-				n := len(s.Bytes())
-				dst = append(dst, seg{at, at + n, s.Type()})
-				at += n
-			}
-			if at < end { // the segmenter gave up early: keep the rest as a separator
-				dst = append(dst, seg{at, end, segment.None})
+			var ok bool
+			if dst, ok = fastSegments(input[:end], off, dst); !ok {
+				dst = librarySegments(input, off, end, dst)
 			}
 		}
 		if end < len(input) { // one invalid byte
-			dst = append(dst, seg{end, end + 1, segment.None})
+			dst = append(dst, seg{end, end + 1, segment.None, false})
 			end++
 		}
 		off = end
@@ -322,7 +320,7 @@ func (e *emitter) compound(segs []seg, i int) int {
 // digits). Apostrophes stay: elision needs them.
 func (e *emitter) split(s seg, parts []seg) []seg {
 	b := e.text(s)
-	if s.typ == segment.Number || !hasConnector(b) {
+	if s.typ == segment.Number || !s.joined || !hasConnector(b) {
 		return append(parts, s)
 	}
 	start := 0
@@ -331,7 +329,7 @@ func (e *emitter) split(s seg, parts []seg) []seg {
 		r, n := utf8.DecodeRune(b[k:])
 		if connector(r) && unicode.IsLetter(prev) && k+n < len(b) {
 			if next, _ := utf8.DecodeRune(b[k+n:]); unicode.IsLetter(next) {
-				parts = append(parts, seg{s.start + start, s.start + k, s.typ})
+				parts = append(parts, seg{s.start + start, s.start + k, s.typ, false})
 				start = k + n
 			}
 		}
@@ -339,14 +337,23 @@ func (e *emitter) split(s seg, parts []seg) []seg {
 		k += n
 	}
 	if start < len(b) {
-		parts = append(parts, seg{s.start + start, s.end, s.typ})
+		parts = append(parts, seg{s.start + start, s.end, s.typ, false})
 	}
 	return parts
 }
 
 func hasConnector(b []byte) bool {
-	return bytes.IndexByte(b, '.') >= 0 || bytes.IndexByte(b, ':') >= 0 ||
-		bytes.Contains(b, []byte("\u00b7")) || bytes.Contains(b, []byte("\u2027"))
+	for i, c := range b {
+		switch {
+		case c == '.' || c == ':':
+			return true
+		case c == 0xc2 && i+1 < len(b) && b[i+1] == 0xb7: // ·
+			return true
+		case c == 0xe2 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2] == 0xa7: // ‧
+			return true
+		}
+	}
+	return false
 }
 
 func connector(r rune) bool { return r == '.' || r == ':' || r == '\u00b7' || r == '\u2027' }
@@ -387,6 +394,9 @@ func clitic(b []byte) bool {
 // or quotation mark; trailing punctuation is not part of it.
 func urlAt(input []byte, s seg) int {
 	w := input[s.start:s.end]
+	if len(w) < 4 || w[0]|0x20 != 'h' && w[0]|0x20 != 'w' {
+		return 0
+	}
 	rest := input[s.end:]
 	switch {
 	case (equalFold(w, "http") || equalFold(w, "https")) && bytes.HasPrefix(rest, []byte("://")):
