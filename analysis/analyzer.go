@@ -14,7 +14,8 @@ type Options struct {
 	// not nil. An empty, non-nil slice protects no word.
 	Protected []string
 	// StemCacheSize is the number of stems the analyzer remembers; 0 means
-	// DefaultStemCacheSize.
+	// DefaultStemCacheSize, in a cache shared by all the analyzers of the
+	// process.
 	StemCacheSize int
 }
 

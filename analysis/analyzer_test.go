@@ -2,9 +2,7 @@ package analysis
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -12,9 +10,9 @@ import (
 	"unicode/utf8"
 
 	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"github.com/dossier-search/dossier-search/internal/golden"
+)
 
 // seedSentences are quoted from the seed articles; TestGolden checks that
 // each still occurs in ../seeds.
@@ -69,42 +67,7 @@ func TestGolden(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	golden(t, "testdata/analyzer.golden", b.String())
-}
-
-// golden compares got with the golden file, or rewrites it under -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the analysis (run go test -update and review the diff):\n%s", name, firstDiff(string(want), got))
-	}
-}
-
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d:\nwant %s\n got %s", i+1, wl, gl)
-		}
-	}
-	return ""
+	golden.Check(t, "testdata/analyzer.golden", b.String())
 }
 
 // terms returns the terms of an analysis, position by position: the

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
@@ -32,12 +33,18 @@ const DefaultStemCacheSize = 1 << 17
 // « activite » and « proces » as it answers « activité » and « procès ». A
 // query that carries both tokens should take either.
 //
-// Stems are remembered in a bounded cache shared by all goroutines using the
-// filter; it is safe for concurrent use. Terms it returns may share their
-// bytes with other tokens: later filters must not modify a term in place.
+// Stems are remembered in a bounded cache shared by all goroutines — and,
+// at the default size, by all the filters of the process, since a stem
+// depends on nothing but its word. The filter is safe for concurrent use.
+// Terms it returns may share their bytes with other tokens: later filters
+// must not modify a term in place.
 type StemFilter struct {
 	cache *cache
 }
+
+// sharedCache is the cache of the filters of the default size, made at the
+// first use.
+var sharedCache = sync.OnceValue(func() *cache { return newCache(DefaultStemCacheSize) })
 
 // stems are the analysis of one word: its stem, and the stem of its
 // spelling without accents when that is another term (nil otherwise).
@@ -46,10 +53,11 @@ type stems struct {
 }
 
 // NewStemFilter returns a stemming filter whose cache holds about
-// cacheSize words; 0 means DefaultStemCacheSize.
+// cacheSize words; 0 means DefaultStemCacheSize, in the cache that all such
+// filters share.
 func NewStemFilter(cacheSize int) *StemFilter {
 	if cacheSize <= 0 {
-		cacheSize = DefaultStemCacheSize
+		return &StemFilter{cache: sharedCache()}
 	}
 	return &StemFilter{cache: newCache(cacheSize)}
 }

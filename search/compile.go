@@ -1,0 +1,245 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/dossier-search/dossier-search/analysis"
+)
+
+// compiler turns a query tree into a bleve query. Words go through the
+// index's own analyzer, so that a query term is exactly what the index holds
+// for the same word in a document; it also gathers the warnings for the
+// user.
+type compiler struct {
+	analyzer bleveanalysis.Analyzer
+	warnings []string
+}
+
+// normalizer lower-cases, elides and folds without stemming: the form of a
+// word before * or ~, which must not be cut to a stem the user did not type.
+var normalizer = &bleveanalysis.DefaultAnalyzer{
+	Tokenizer: analysis.NewTokenizer(),
+	TokenFilters: []bleveanalysis.TokenFilter{
+		analysis.NewLowerFilter(), analysis.NewElisionFilter(nil), analysis.NewFoldFilter(),
+	},
+}
+
+// compile returns the bleve query for n; nil when n holds no term that can
+// match (only stop words).
+func (c *compiler) compile(n node) query.Query {
+	switch n := n.(type) {
+	case *allNode:
+		return query.NewMatchAllQuery()
+	case *andNode:
+		var must, mustNot []query.Query
+		for _, k := range n.kids {
+			if not, ok := k.(*notNode); ok {
+				if q := c.compile(not.kid); q != nil {
+					mustNot = append(mustNot, q)
+				}
+				continue
+			}
+			if q := c.compile(k); q != nil {
+				must = append(must, q)
+			}
+		}
+		return boolean(must, mustNot)
+	case *orNode:
+		var any []query.Query
+		for _, k := range n.kids {
+			if q := c.compile(k); q != nil {
+				any = append(any, q)
+			}
+		}
+		switch len(any) {
+		case 0:
+			return nil
+		case 1:
+			return any[0]
+		}
+		return query.NewDisjunctionQuery(any)
+	case *notNode:
+		q := c.compile(n.kid)
+		if q == nil {
+			return nil
+		}
+		return boolean(nil, []query.Query{q})
+	case *textNode:
+		positions := c.positions(n.text)
+		if len(positions) == 0 {
+			return nil
+		}
+		var clauses []query.Query
+		for _, alts := range positions {
+			if len(alts) > 0 { // a stop word in the run
+				clauses = append(clauses, c.terms(alts, n.field))
+			}
+		}
+		if len(clauses) == 1 {
+			return clauses[0]
+		}
+		// Every word must match; documents where they stand together, as
+		// typed, rank higher.
+		together := c.perField(n.field, func(field string) query.Query {
+			return query.NewMultiPhraseQuery(positions, field)
+		})
+		return query.NewBooleanQuery([]query.Query{query.NewConjunctionQuery(clauses)}, []query.Query{together}, nil)
+	case *phraseNode:
+		positions := c.positions(n.text)
+		switch len(positions) {
+		case 0:
+			return nil
+		case 1:
+			return c.terms(positions[0], n.field)
+		}
+		return c.perField(n.field, func(field string) query.Query {
+			return query.NewMultiPhraseQuery(positions, field)
+		})
+	case *prefixNode:
+		forms := c.forms(n.word, n.col)
+		return c.each(forms, n.field, func(form, field string) query.Query {
+			q := query.NewPrefixQuery(form)
+			q.SetField(field)
+			return q
+		})
+	case *fuzzyNode:
+		forms := c.forms(n.word, n.col)
+		return c.each(forms, n.field, func(form, field string) query.Query {
+			q := query.NewFuzzyQuery(form)
+			q.SetFuzziness(n.fuzziness)
+			q.SetField(field)
+			return q
+		})
+	case *keywordNode:
+		q := query.NewTermQuery(key(n.value))
+		q.SetField(keyField(n.field))
+		return q
+	case *dateNode:
+		return dateRange(n.from, n.to)
+	}
+	panic(fmt.Sprintf("search: unknown query node %T", n))
+}
+
+// boolean returns a query that needs all of must and none of mustNot; with
+// no must, it starts from every document.
+func boolean(must, mustNot []query.Query) query.Query {
+	if len(must) == 0 && len(mustNot) == 0 {
+		return nil
+	}
+	if len(mustNot) == 0 {
+		if len(must) == 1 {
+			return must[0]
+		}
+		return query.NewConjunctionQuery(must)
+	}
+	if len(must) == 0 {
+		must = []query.Query{query.NewMatchAllQuery()}
+	}
+	b := query.NewBooleanQuery(must, nil, mustNot)
+	return b
+}
+
+// positions analyses text as the index analyses documents and returns, for
+// each position, the terms any of which may stand there (a stem and the stem
+// of the word without its accents); positions with no term (stop words
+// inside a phrase) are empty.
+func (c *compiler) positions(text string) [][]string {
+	tokens := analysis.Collapse(c.analyzer.Analyze([]byte(text)))
+	if len(tokens) == 0 {
+		c.warnings = append(c.warnings, fmt.Sprintf("%q has only stop words: it was left out", text))
+		return nil
+	}
+	first := tokens[0].Position
+	out := make([][]string, tokens[len(tokens)-1].Position-first+1)
+	for _, t := range tokens {
+		p := t.Position - first
+		term := string(t.Term)
+		if !slices.Contains(out[p], term) {
+			out[p] = append(out[p], term)
+		}
+	}
+	return out
+}
+
+// forms returns the searchable forms of a word before * or ~: the word
+// lower-cased, elided and folded, and its analysed stems when they differ,
+// so that entraînement* also finds the entrain- of entraînés.
+func (c *compiler) forms(word string, col int) []string {
+	var forms []string
+	for _, t := range analysis.Collapse(normalizer.Analyze([]byte(word))) {
+		if !slices.Contains(forms, string(t.Term)) {
+			forms = append(forms, string(t.Term))
+		}
+	}
+	for _, t := range analysis.Collapse(c.analyzer.Analyze([]byte(word))) {
+		if !slices.Contains(forms, string(t.Term)) {
+			forms = append(forms, string(t.Term))
+		}
+	}
+	if len(forms) == 0 {
+		c.warnings = append(c.warnings, fmt.Sprintf("column %d: %q has no word to search", col, word))
+	}
+	return forms
+}
+
+// terms returns a query for one position: any of the terms, in the field or
+// in title and body.
+func (c *compiler) terms(alts []string, field string) query.Query {
+	return c.each(alts, field, func(term, field string) query.Query {
+		q := query.NewTermQuery(term)
+		q.SetField(field)
+		return q
+	})
+}
+
+// each returns the disjunction of make(form, field) over the forms and the
+// fields that field stands for; nil without forms.
+func (c *compiler) each(forms []string, field string, build func(form, field string) query.Query) query.Query {
+	if len(forms) == 0 {
+		return nil
+	}
+	var any []query.Query
+	for _, f := range forms {
+		any = append(any, c.perField(field, func(field string) query.Query { return build(f, field) }))
+	}
+	if len(any) == 1 {
+		return any[0]
+	}
+	return query.NewDisjunctionQuery(any)
+}
+
+// perField applies build to the title and the body, the title weighing
+// more, or only to the field named.
+func (c *compiler) perField(field string, build func(field string) query.Query) query.Query {
+	if field != "" {
+		return build(field)
+	}
+	title := build(fieldTitle)
+	title.(query.BoostableQuery).SetBoost(titleBoost)
+	return query.NewDisjunctionQuery([]query.Query{title, build(fieldBody)})
+}
+
+// keyField returns the field that filters on a facet field.
+func keyField(field string) string {
+	switch field {
+	case fieldActor:
+		return fieldActorKey
+	case fieldTopic:
+		return fieldTopicKey
+	}
+	return fieldSourceKey
+}
+
+// dateRange returns the documents published in [from, to); a zero bound is
+// open.
+func dateRange(from, to time.Time) query.Query {
+	inclusive, exclusive := true, false
+	q := query.NewDateRangeInclusiveQuery(from, to, &inclusive, &exclusive)
+	q.SetField(fieldPublished)
+	return q
+}
