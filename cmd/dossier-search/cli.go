@@ -1,0 +1,286 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dossier-search/dossier-search/dates"
+	"github.com/dossier-search/dossier-search/search"
+	"github.com/dossier-search/dossier-search/seeds"
+)
+
+const usage = `dossier-search searches a dossier of French press articles.
+
+Usage:
+  dossier-search [flags] [search] QUERY...   search (the default command)
+  dossier-search analyze [--json] TEXT...    show what the French analyzer makes of a text
+
+With no --index, it searches the dossier embedded in the program: five
+articles on the quarrel between Twitter and Microsoft (April–May 2023).
+The words of QUERY are joined by spaces. Put -- before a query that starts
+with -, and use "search" before one that is a command's name:
+  dossier-search -- -Microsoft Twitter
+  dossier-search search analyze
+
+Flags:
+  --json           print JSON instead of text
+  --limit N        number of documents to list (default 10; 0 lists none,
+                   for the counts only)
+  --offset N       skip the first N documents
+  --actor NAME     keep the documents about this person or organisation
+                   (repeat for several)
+  --topic NAME     keep the documents on this topic (repeatable)
+  --source NAME    keep the documents from this publication (repeatable)
+  --since DATE     keep the documents published on or after DATE
+  --until DATE     keep the documents published on or before DATE
+                   DATE is YYYY, YYYY-MM or YYYY-MM-DD; --until 2023-05
+                   keeps all of May
+  --index DIR      search the index in DIR instead of the embedded dossier
+                   (also $DOSSIER_INDEX)
+  -h, --help       show this help
+
+Query language:
+  API payante              documents with both words (AND is implied)
+  Musk OR Gates            either word (also OU)
+  Musk AND Gates           both (also ET)
+  Microsoft NOT Apple      without Apple (also SAUF, or -Apple)
+  (Musk OR Gates) procès   parentheses group
+  "l’heure du procès"      a phrase; also “…” and « … »
+  api*                     words starting with api
+  tweeter~1                words within one typo of tweeter (~2: two)
+  actor:Microsoft          a facet value; also topic:, source:
+  actor:"Elon Musk"        quote a value with spaces
+  title:procès             a word of the title only; body: for the text
+  date:2023-04             published in April 2023
+  date:2023-04-01..2023-05-31   within a range (either end may be left out)
+  date:>=2023-05           since May 2023 (also >, <, <=)
+  *                        every document (as does an empty query)
+Words are matched as the French analyzer reads them: without case or
+accents, with elision and stemming, so that proces finds procès and
+« l’API » finds API.
+
+Output: a ranked list (rank, title, date, source, actors, passages with the
+matched words in bold on a terminal, between « » otherwise), then the facet
+counts over all the matching documents.
+
+Exit status: 0 when results were printed (no hit included), 1 when the
+program failed, 2 for a usage error or a malformed query.
+`
+
+// options are the flags of a run.
+type options struct {
+	json                    bool
+	limit, offset           int
+	actors, topics, sources stringList
+	since, until            string
+	index                   string
+	help                    bool
+}
+
+// stringList is a flag that may be repeated.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+func newFlagSet(o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("dossier-search", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are reported in one line by runEnv
+	fs.BoolVar(&o.json, "json", false, "")
+	fs.IntVar(&o.limit, "limit", 10, "")
+	fs.IntVar(&o.offset, "offset", 0, "")
+	fs.Var(&o.actors, "actor", "")
+	fs.Var(&o.topics, "topic", "")
+	fs.Var(&o.sources, "source", "")
+	fs.StringVar(&o.since, "since", "", "")
+	fs.StringVar(&o.until, "until", "", "")
+	fs.StringVar(&o.index, "index", "", "")
+	fs.BoolVar(&o.help, "help", false, "")
+	fs.BoolVar(&o.help, "h", false, "")
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the arguments and
+// returns the other arguments; after "--" every argument is one of these.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if consumed := len(args) - len(left); consumed > 0 && args[consumed-1] == "--" {
+			return append(rest, left...), nil
+		}
+		if len(left) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func runEnv(ctx context.Context, args []string, e env) int {
+	var o options
+	fs := newFlagSet(&o)
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return fail(e, usageError{flagError(err)})
+	}
+	if o.help {
+		fmt.Fprint(e.stdout, usage)
+		return exitOK
+	}
+	command := "search"
+	if len(rest) > 0 && (rest[0] == "search" || rest[0] == "analyze") {
+		command, rest = rest[0], rest[1:]
+	}
+	switch command {
+	case "analyze":
+		if err := onlyFlags(fs, "json"); err != nil {
+			return fail(e, err)
+		}
+		err = analyze(e, o, strings.Join(rest, " "))
+	default:
+		err = searchCommand(ctx, e, o, strings.Join(rest, " "))
+	}
+	return fail(e, err)
+}
+
+// flagError rewrites the flag package's errors as one line that names the
+// flag.
+func flagError(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return fmt.Sprintf("unknown flag %s (see --help)", name)
+	}
+	return msg + " (see --help)"
+}
+
+// onlyFlags returns a usage error if a flag other than those named was set.
+func onlyFlags(fs *flag.FlagSet, allowed ...string) error {
+	var bad []string
+	fs.Visit(func(f *flag.Flag) {
+		for _, a := range allowed {
+			if f.Name == a {
+				return
+			}
+		}
+		bad = append(bad, "--"+f.Name)
+	})
+	if len(bad) > 0 {
+		return usageError{fmt.Sprintf("%s does not apply to analyze", strings.Join(bad, ", "))}
+	}
+	return nil
+}
+
+// fail reports err in one line on stderr and returns the exit status.
+func fail(e env, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "dossier-search: %s\n", oneLine(err.Error()))
+	var qe *search.QueryError
+	var ue usageError
+	if errors.As(err, &qe) || errors.As(err, &ue) {
+		return exitUsage
+	}
+	return exitInternal
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func searchCommand(ctx context.Context, e env, o options, q string) error {
+	req := search.Request{
+		Query:   q,
+		Limit:   o.limit,
+		Offset:  o.offset,
+		Actors:  o.actors,
+		Topics:  o.topics,
+		Sources: o.sources,
+	}
+	if o.limit == 0 {
+		req.Limit = -1
+	}
+	if o.limit < 0 || o.offset < 0 {
+		return usageError{"--limit and --offset take a number of documents, 0 or more"}
+	}
+	var err error
+	if req.Since, err = dateFlag("since", o.since); err != nil {
+		return err
+	}
+	if req.Until, err = dateFlag("until", o.until); err != nil {
+		return err
+	}
+	ix, err := openIndex(ctx, e, o)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, req)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return printJSON(e.stdout, res)
+	}
+	return printText(e, res)
+}
+
+func dateFlag(name, v string) (dates.Date, error) {
+	if v == "" {
+		return dates.Date{}, nil
+	}
+	d, err := dates.Parse(v)
+	if err != nil {
+		return d, usageError{fmt.Sprintf("--%s %q: want YYYY, YYYY-MM or YYYY-MM-DD", name, v)}
+	}
+	return d, nil
+}
+
+// openIndex opens the index of --index or $DOSSIER_INDEX, or builds the
+// embedded dossier in memory.
+func openIndex(ctx context.Context, e env, o options) (*search.Index, error) {
+	dir := o.index
+	if dir == "" {
+		dir = e.getenv("DOSSIER_INDEX")
+	}
+	if dir != "" {
+		ix, err := search.Open(dir)
+		if errors.Is(err, search.ErrNoIndex) {
+			return nil, usageError{err.Error()}
+		}
+		return ix, err
+	}
+	return seeds.Index(ctx, cacheDir(e))
+}
+
+// cacheDir returns where the index of the embedded dossier is kept between
+// runs: $DOSSIER_CACHE_DIR, or dossier-search in the user's cache directory;
+// "" (build it in memory at each run) when DOSSIER_CACHE_DIR is "off" or
+// there is no cache directory.
+func cacheDir(e env) string {
+	switch d := e.getenv("DOSSIER_CACHE_DIR"); d {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(base, "dossier-search")
+	default:
+		return d
+	}
+}
