@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
+	"path/filepath"
 
 	"github.com/dossier-search/dossier-search/dates"
 	"github.com/dossier-search/dossier-search/search"
@@ -70,4 +72,35 @@ func ExampleQueryError() {
 	fmt.Println(err)
 	// Output:
 	// query: column 1: unbalanced quotation mark "
+}
+
+// An index on disk is built once and opened by later runs.
+func ExampleOpen() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "dossier")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "index")
+
+	docs := []search.Document{{ID: "a1", Title: "L’été 2023", Body: "Un été de procès pour Twitter."}}
+	ix, err := search.Build(ctx, path, docs, search.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ix.Close()
+
+	ix, err = search.Open(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, search.Request{Query: "ete proces"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.Total, res.Hits[0].Snippets[0].Format("«", "»"))
+	// Output:
+	// 1 Un «été» de «procès» pour Twitter.
 }
