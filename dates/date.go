@@ -1,5 +1,3 @@
-// Package dates handles the dates of press articles: calendar dates known to
-// the day, the month or the year, as articles give them.
 package dates
 
 import (
