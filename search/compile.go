@@ -231,6 +231,8 @@ func keyField(field string) string {
 		return fieldActorKey
 	case fieldTopic:
 		return fieldTopicKey
+	case fieldProduct:
+		return fieldProductKey
 	}
 	return fieldSourceKey
 }

@@ -17,6 +17,7 @@ import (
 type Index struct {
 	bleve    bleve.Index
 	analyzer bleveanalysis.Analyzer // the analyzer of title and body, for queries and snippets
+	annotate func(*Document)        // Options.Annotate of the index's builder, for Add
 }
 
 // Options configure a new index. The zero value gives the default French
@@ -27,6 +28,11 @@ type Options struct {
 	Analysis analysis.Options
 	// BatchSize is the number of documents indexed at once; 0 means 500.
 	BatchSize int
+	// Annotate, when not nil, is called on a copy of each document before it
+	// is indexed, to fill in its annotations: annotate.Annotator.Document.
+	// It must replace the slices it changes, not write into them, and may be
+	// called from several goroutines at once.
+	Annotate func(*Document)
 }
 
 // New returns an in-memory index of docs.
@@ -59,6 +65,7 @@ func create(ctx context.Context, dir string, docs []Document, opts Options) (*In
 		b.Close()
 		return nil, err
 	}
+	ix.annotate = opts.Annotate
 	if err := ix.add(ctx, docs, opts.BatchSize); err != nil {
 		ix.Close()
 		return nil, err
@@ -107,7 +114,9 @@ func wrap(b bleve.Index) (*Index, error) {
 // Close closes the index.
 func (ix *Index) Close() error { return ix.bleve.Close() }
 
-// Add indexes docs, replacing the documents with the same ids.
+// Add indexes docs, replacing the documents with the same ids. An index
+// made by New or Build annotates them as its Options said; an opened one
+// does not: annotate them first.
 func (ix *Index) Add(ctx context.Context, docs []Document) error {
 	return ix.add(ctx, docs, 0)
 }
@@ -123,6 +132,9 @@ func (ix *Index) add(ctx context.Context, docs []Document, batchSize int) error 
 		n := min(batchSize, len(docs))
 		batch := ix.bleve.NewBatch()
 		for _, d := range docs[:n] {
+			if ix.annotate != nil {
+				ix.annotate(&d) // a copy: the caller's document is not changed
+			}
 			if d.ID == "" {
 				return errors.New("index document: empty id")
 			}

@@ -67,7 +67,7 @@ type (
 		word, field string
 		fuzziness   int
 	}
-	// keywordNode filters on a facet field: actor, topic or source.
+	// keywordNode filters on a facet field: actor, topic, product or source.
 	keywordNode struct {
 		col          int
 		field, value string
@@ -97,14 +97,15 @@ func (n *allNode) column() int     { return n.col }
 var fieldNames = map[string]string{
 	"actor": fieldActor, "acteur": fieldActor,
 	"topic": fieldTopic, "theme": fieldTopic, "thème": fieldTopic,
-	"source": fieldSource,
-	"title":  fieldTitle, "titre": fieldTitle,
+	"source":  fieldSource,
+	"product": fieldProduct, "produit": fieldProduct,
+	"title": fieldTitle, "titre": fieldTitle,
 	"body": fieldBody, "texte": fieldBody, "text": fieldBody,
 	"date": fieldPublished,
 }
 
 // knownFields lists the field names for error messages.
-const knownFields = "actor, topic, source, title, body, date"
+const knownFields = "actor, topic, product, source, title, body, date"
 
 type tokenKind int
 
@@ -398,7 +399,7 @@ const (
 
 func fieldKind(field string) fieldType {
 	switch field {
-	case fieldActor, fieldTopic, fieldSource:
+	case fieldActor, fieldTopic, fieldProduct, fieldSource:
 		return keywordField
 	case fieldPublished:
 		return dateField

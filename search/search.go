@@ -25,10 +25,11 @@ type Request struct {
 	Limit int
 	// Offset skips the first hits, for paging.
 	Offset int
-	// Actors, Topics and Sources keep the documents that have all the values
-	// given, compared without case or accents, as actor:, topic: and
-	// source: do.
-	Actors, Topics, Sources []string
+	// Actors, Topics, Products and Sources keep the documents that have all
+	// the values given, compared without case or accents, as actor:,
+	// topic:, product: and source: do; an actor or topic may be named by
+	// any of its names.
+	Actors, Topics, Products, Sources []string
 	// Since and Until keep the documents published within the periods they
 	// name, both included (Until 2023-05 keeps all of May); zero means no
 	// bound. A document dated only to the month counts as published on its
@@ -53,22 +54,24 @@ type Results struct {
 
 // Hit is a matching document.
 type Hit struct {
-	ID         string
-	Title      string
-	TitleMarks []Span // the words of the title that the query matched
-	Source     string
-	URL        string
-	Published  dates.Date // zero when unknown
-	Score      float64
-	Actors     []string
-	Topics     []string
-	Snippets   []Snippet
+	ID              string
+	Title           string
+	TitleMarks      []Span // the words of the title that the query matched
+	Source          string
+	URL             string
+	Published       dates.Date   // zero when unknown
+	PublishedOrigin dates.Origin // metadata, header line or inferred
+	Score           float64
+	Actors          []string
+	Products        []string
+	Topics          []string
+	Snippets        []Snippet
 }
 
 // Facets count the matching documents by value, most frequent first, but
 // for Date, which is in calendar order.
 type Facets struct {
-	Actor, Topic, Date, Source []FacetValue
+	Actor, Topic, Product, Date, Source []FacetValue
 	// Undated counts the matching documents without a publication date.
 	Undated int
 }
@@ -82,17 +85,9 @@ type FacetValue struct {
 // Search runs req. A malformed query gives a *QueryError.
 func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	start := time.Now()
-	tree, err := parse(req.Query)
+	q, warnings, err := ix.query(req)
 	if err != nil {
 		return nil, err
-	}
-	c := &compiler{analyzer: ix.analyzer}
-	q := c.compile(tree)
-	if q == nil {
-		q = query.NewMatchNoneQuery()
-	}
-	if filters := req.filters(); len(filters) > 0 {
-		q = query.NewConjunctionQuery(append([]query.Query{q}, filters...))
 	}
 
 	limit := cmp.Or(req.Limit, 10)
@@ -100,9 +95,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		limit = 0
 	}
 	br := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
-	br.Fields = []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldPublished, fieldPrecision, fieldActor, fieldTopic}
+	br.Fields = []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldPublished, fieldPrecision, fieldOrigin,
+		fieldActor, fieldTopic, fieldProduct}
 	facetSize := cmp.Or(req.FacetSize, defaultFacetLen)
-	for _, f := range []string{fieldActor, fieldTopic, fieldMonth, fieldSource} {
+	for _, f := range []string{fieldActor, fieldTopic, fieldProduct, fieldMonth, fieldSource} {
 		br.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
 	}
 	res, err := ix.bleve.SearchInContext(ctx, br)
@@ -110,7 +106,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 
-	out := &Results{Query: req.Query, Total: res.Total, Warnings: c.warnings}
+	out := &Results{Query: req.Query, Total: res.Total, Warnings: warnings}
 	nSnippets := cmp.Or(req.Snippets, 3)
 	var locations map[string]blevesearch.FieldTermLocationMap
 	if nSnippets > 0 && len(res.Hits) > 0 {
@@ -120,15 +116,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	for _, h := range res.Hits {
 		hit := Hit{
-			ID:     h.ID,
-			Title:  stringField(h.Fields[fieldTitle]),
-			Source: stringField(h.Fields[fieldSource]),
-			URL:    stringField(h.Fields[fieldURL]),
-			Score:  h.Score,
-			Actors: stringsField(h.Fields[fieldActor]),
-			Topics: stringsField(h.Fields[fieldTopic]),
+			ID:       h.ID,
+			Title:    stringField(h.Fields[fieldTitle]),
+			Source:   stringField(h.Fields[fieldSource]),
+			URL:      stringField(h.Fields[fieldURL]),
+			Score:    h.Score,
+			Actors:   stringsField(h.Fields[fieldActor]),
+			Products: stringsField(h.Fields[fieldProduct]),
+			Topics:   stringsField(h.Fields[fieldTopic]),
 		}
 		hit.Published = publishedField(h.Fields[fieldPublished], stringField(h.Fields[fieldPrecision]))
+		hit.PublishedOrigin = origins[stringField(h.Fields[fieldOrigin])]
 		hit.TitleMarks = mergeSpans(hit.Title, locations[h.ID][fieldTitle])
 		if nSnippets > 0 {
 			hit.Snippets = snippets(stringField(h.Fields[fieldBody]), matches(locations[h.ID][fieldBody]), nSnippets)
@@ -138,6 +136,25 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	out.Facets = facets(res.Facets)
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// query returns the bleve query of req, its query and its filters, and the
+// warnings of its compilation. A query that can match nothing (only stop
+// words) gives a query that matches nothing.
+func (ix *Index) query(req Request) (query.Query, []string, error) {
+	tree, err := parse(req.Query)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := &compiler{analyzer: ix.analyzer}
+	q := c.compile(tree)
+	if q == nil {
+		q = query.NewMatchNoneQuery()
+	}
+	if filters := req.filters(); len(filters) > 0 {
+		q = query.NewConjunctionQuery(append([]query.Query{q}, filters...))
+	}
+	return q, c.warnings, nil
 }
 
 // locations returns, for each hit, where the terms of q stand in its
@@ -190,7 +207,7 @@ func (req Request) filters() []query.Query {
 	for _, f := range []struct {
 		field  string
 		values []string
-	}{{fieldActor, req.Actors}, {fieldTopic, req.Topics}, {fieldSource, req.Sources}} {
+	}{{fieldActor, req.Actors}, {fieldTopic, req.Topics}, {fieldProduct, req.Products}, {fieldSource, req.Sources}} {
 		for _, v := range f.values {
 			q := query.NewTermQuery(key(v))
 			q.SetField(keyField(f.field))
@@ -225,7 +242,8 @@ func facets(fr blevesearch.FacetResults) Facets {
 		})
 		return out
 	}
-	f := Facets{Actor: values(fieldActor), Topic: values(fieldTopic), Date: values(fieldMonth), Source: values(fieldSource)}
+	f := Facets{Actor: values(fieldActor), Topic: values(fieldTopic), Product: values(fieldProduct),
+		Date: values(fieldMonth), Source: values(fieldSource)}
 	slices.SortFunc(f.Date, func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
 	if r := fr[fieldMonth]; r != nil {
 		f.Undated = r.Missing

@@ -12,7 +12,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dossier-search/dossier-search/annotate"
 	"github.com/dossier-search/dossier-search/dates"
+	"github.com/dossier-search/dossier-search/internal/golden"
 	"github.com/dossier-search/dossier-search/search"
 	"github.com/dossier-search/dossier-search/seeds"
 )
@@ -23,7 +25,7 @@ func seedIndex(t testing.TB) (*search.Index, []search.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.New(context.Background(), docs, search.Options{})
+	ix, err := search.New(context.Background(), docs, search.Options{Annotate: annotate.Annotator{}.Document})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +181,7 @@ func TestFacets(t *testing.T) {
 	if got := f.Source; len(got) != 2 || got[0] != (search.FacetValue{Value: "jeuxvideo.com", Count: 2}) {
 		t.Errorf("source facet %v", got)
 	}
-	if got := f.Date; len(got) != 1 || got[0] != (search.FacetValue{Value: "2023-04", Count: 1}) || f.Undated != 4 {
+	if got := f.Date; len(got) != 1 || got[0] != (search.FacetValue{Value: "2023-04", Count: 3}) || f.Undated != 2 {
 		t.Errorf("date facet %v, undated %d", got, f.Undated)
 	}
 }
@@ -194,9 +196,11 @@ func TestFilters(t *testing.T) {
 	}{
 		{"source", search.Request{Query: "Microsoft", Sources: []string{"jeuxvideo.com"}}, []string{"000", "001"}},
 		{"source without case", search.Request{Sources: []string{"COEUR SUR PARIS"}}, []string{"004"}},
-		{"since", search.Request{Since: dates.Date{Year: 2023, Month: 4}}, []string{"003"}},
+		{"since", search.Request{Since: dates.Date{Year: 2023, Month: 4}}, []string{"000", "001", "003"}},
 		{"until", search.Request{Until: dates.Date{Year: 2023, Month: 3}}, nil},
-		{"since and until", search.Request{Since: dates.Date{Year: 2023}, Until: dates.Date{Year: 2023, Month: 4, Day: 30}}, []string{"003"}},
+		{"since and until", search.Request{Since: dates.Date{Year: 2023}, Until: dates.Date{Year: 2023, Month: 4, Day: 30}}, []string{"000", "001", "003"}},
+		{"actor alias", search.Request{Actors: []string{"le patron de Twitter"}, Topics: []string{"liberte-expression"}}, []string{"004"}},
+		{"product", search.Request{Products: []string{"bing"}}, []string{"001"}},
 		{"two sources", search.Request{Sources: []string{"jeuxvideo.com", "Coeur sur Paris"}}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -337,4 +341,33 @@ func TestConcurrentSearch(t *testing.T) {
 	if n, _ := ix.Count(); n != 15 {
 		t.Errorf("%d documents after adding 10 to 5", n)
 	}
+}
+
+// TestActorFacet checks the actor facet of the whole dossier: the actors a
+// reader finds in the seeds, and nothing that is not one
+// (testdata/actor_facet.golden, refreshed with -update).
+func TestActorFacet(t *testing.T) {
+	ix, _ := seedIndex(t)
+	res, err := ix.Search(context.Background(), search.Request{FacetSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var names []string
+	for _, v := range res.Facets.Actor {
+		fmt.Fprintf(&b, "%s\t%d\n", v.Value, v.Count)
+		names = append(names, v.Value)
+	}
+	for _, want := range []string{"Elon Musk", "Microsoft", "Twitter", "OpenAI", "Apple", "Tim Cook", "Alex Spiro", "Frank Shaw",
+		"Bill Gates", "Sam Altman", "Linda Yaccarino", "Reddit", "Google", "Intercom", "Tesla"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("the actor facet lacks %s", want)
+		}
+	}
+	for _, product := range []string{"ChatGPT", "Bing", "Xbox", "Copilot", "GPT-4"} {
+		if slices.Contains(names, product) {
+			t.Errorf("%s is a product, not an actor", product)
+		}
+	}
+	golden.Check(t, "testdata/actor_facet.golden", b.String())
 }

@@ -193,7 +193,7 @@ func snippetAt(text string, floor, from, to int, ms []match) (Snippet, int, bool
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		i += n
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' {
+		if unicode.IsSpace(r) { // with the no-break spaces of French typography
 			space = b.Len() > 0
 			continue
 		}

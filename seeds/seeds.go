@@ -20,6 +20,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/dossier-search/dossier-search/annotate"
 	"github.com/dossier-search/dossier-search/dates"
 	"github.com/dossier-search/dossier-search/search"
 )
@@ -74,27 +75,29 @@ func Documents() ([]search.Document, error) {
 	return docs, nil
 }
 
-// Index returns an index of the default dossier. With a cacheDir, the index
-// is built there once and opened, read-only, at later calls: opening takes a
-// millisecond where building takes twenty, most of a command's run. The
-// cached index is keyed by the articles and by the program's executable (its
-// analysis is compiled in), so a new build or new articles give a new index
-// and the old ones are removed. When cacheDir is "" or cannot be used, the
-// index is built in memory.
-func Index(ctx context.Context, cacheDir string) (*search.Index, error) {
+// Index returns an index of the default dossier, annotated by a. With a
+// cacheDir, the index is built there once and opened, read-only, at later
+// calls: opening takes a millisecond where building takes twenty, most of a
+// command's run. The cached index is keyed by the articles and by the
+// program's executable (its analysis and default annotations are compiled
+// in), so a new build or new articles give a new index and the old ones are
+// removed; give no cacheDir with an annotator of other word lists. When
+// cacheDir is "" or cannot be used, the index is built in memory.
+func Index(ctx context.Context, cacheDir string, a annotate.Annotator) (*search.Index, error) {
 	docs, err := Documents()
 	if err != nil {
 		return nil, err
 	}
+	opts := search.Options{Annotate: a.Document}
 	if cacheDir != "" {
-		if ix, err := cached(ctx, cacheDir, docs); err == nil {
+		if ix, err := cached(ctx, cacheDir, docs, opts); err == nil {
 			return ix, nil
 		}
 	}
-	return search.New(ctx, docs, search.Options{})
+	return search.New(ctx, docs, opts)
 }
 
-func cached(ctx context.Context, cacheDir string, docs []search.Document) (*search.Index, error) {
+func cached(ctx context.Context, cacheDir string, docs []search.Document, opts search.Options) (*search.Index, error) {
 	key, err := cacheKey()
 	if err != nil {
 		return nil, err
@@ -112,7 +115,7 @@ func cached(ctx context.Context, cacheDir string, docs []search.Document) (*sear
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	ix, err := search.Build(ctx, filepath.Join(tmp, "index"), docs, search.Options{})
+	ix, err := search.Build(ctx, filepath.Join(tmp, "index"), docs, opts)
 	if err != nil {
 		return nil, err
 	}

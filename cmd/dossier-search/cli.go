@@ -10,15 +10,20 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dossier-search/dossier-search/actors"
+	"github.com/dossier-search/dossier-search/annotate"
 	"github.com/dossier-search/dossier-search/dates"
 	"github.com/dossier-search/dossier-search/search"
 	"github.com/dossier-search/dossier-search/seeds"
+	"github.com/dossier-search/dossier-search/topics"
 )
 
 const usage = `dossier-search searches a dossier of French press articles.
 
 Usage:
   dossier-search [flags] [search] QUERY...   search (the default command)
+  dossier-search timeline [flags] [QUERY...] the dates the matching articles mention,
+                                             in chronological order
   dossier-search analyze [--json] TEXT...    show what the French analyzer makes of a text
 
 With no --index, it searches the dossier embedded in the program: five
@@ -41,8 +46,14 @@ Flags:
   --until DATE     keep the documents published on or before DATE
                    DATE is YYYY, YYYY-MM or YYYY-MM-DD; --until 2023-05
                    keeps all of May
+  --product NAME   keep the documents that name this product (repeatable)
   --index DIR      search the index in DIR instead of the embedded dossier
                    (also $DOSSIER_INDEX)
+  --gazetteer FILE annotate the embedded dossier with these actors and
+                   products too (see actors/gazetteer.txt for the format; a
+                   file whose first line is "replace" replaces the default)
+  --taxonomy FILE  file the embedded dossier under these topics instead
+                   (see topics/taxonomy.txt for the format)
   -h, --help       show this help
 
 Query language:
@@ -54,8 +65,9 @@ Query language:
   "l’heure du procès"      a phrase; also “…” and « … »
   api*                     words starting with api
   tweeter~1                words within one typo of tweeter (~2: two)
-  actor:Microsoft          a facet value; also topic:, source:
-  actor:"Elon Musk"        quote a value with spaces
+  actor:Microsoft          a facet value; also topic:, product:, source:
+  actor:"firme de Redmond" an actor or topic by any of its names; quote a
+                           value with spaces
   title:procès             a word of the title only; body: for the text
   date:2023-04             published in April 2023
   date:2023-04-01..2023-05-31   within a range (either end may be left out)
@@ -65,9 +77,12 @@ Words are matched as the French analyzer reads them: without case or
 accents, with elision and stemming, so that proces finds procès and
 « l’API » finds API.
 
-Output: a ranked list (rank, title, date, source, actors, passages with the
-matched words in bold on a terminal, between « » otherwise), then the facet
-counts over all the matching documents.
+Output: a ranked list (rank, title, date, source, actors, topics, passages
+with the matched words in bold on a terminal, between « » otherwise), then
+the facet counts over all the matching documents. A date followed by
+"(inferred)" was not given with the article but inferred from the dates it
+mentions. timeline prints date, document and sentence of each dated
+mention of the matching articles, oldest first.
 
 Exit status: 0 when results were printed (no hit included), 1 when the
 program failed, 2 for a usage error or a malformed query.
@@ -75,12 +90,14 @@ program failed, 2 for a usage error or a malformed query.
 
 // options are the flags of a run.
 type options struct {
-	json                    bool
-	limit, offset           int
-	actors, topics, sources stringList
-	since, until            string
-	index                   string
-	help                    bool
+	json                              bool
+	limit, offset                     int
+	actors, topics, products, sources stringList
+	since, until                      string
+	index                             string
+	gazetteer, taxonomy               string
+	help                              bool
+	set                               map[string]bool // the flags given
 }
 
 // stringList is a flag that may be repeated.
@@ -97,7 +114,10 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.IntVar(&o.offset, "offset", 0, "")
 	fs.Var(&o.actors, "actor", "")
 	fs.Var(&o.topics, "topic", "")
+	fs.Var(&o.products, "product", "")
 	fs.Var(&o.sources, "source", "")
+	fs.StringVar(&o.gazetteer, "gazetteer", "", "")
+	fs.StringVar(&o.taxonomy, "taxonomy", "", "")
 	fs.StringVar(&o.since, "since", "", "")
 	fs.StringVar(&o.until, "until", "", "")
 	fs.StringVar(&o.index, "index", "", "")
@@ -138,20 +158,27 @@ func runEnv(ctx context.Context, args []string, e env) int {
 	if err != nil {
 		return fail(e, usageError{flagError(err)})
 	}
+	o.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
 	if o.help {
 		fmt.Fprint(e.stdout, usage)
 		return exitOK
 	}
 	command := "search"
-	if len(rest) > 0 && (rest[0] == "search" || rest[0] == "analyze") {
+	if len(rest) > 0 && (rest[0] == "search" || rest[0] == "analyze" || rest[0] == "timeline") {
 		command, rest = rest[0], rest[1:]
 	}
 	switch command {
 	case "analyze":
-		if err := onlyFlags(fs, "json"); err != nil {
+		if err := onlyFlags(fs, command, "json"); err != nil {
 			return fail(e, err)
 		}
 		err = analyze(e, o, strings.Join(rest, " "))
+	case "timeline":
+		if err := onlyFlags(fs, command, "json", "limit", "actor", "topic", "product", "source", "since", "until", "index", "gazetteer", "taxonomy"); err != nil {
+			return fail(e, err)
+		}
+		err = timelineCommand(ctx, e, o, strings.Join(rest, " "))
 	default:
 		err = searchCommand(ctx, e, o, strings.Join(rest, " "))
 	}
@@ -169,7 +196,7 @@ func flagError(err error) string {
 }
 
 // onlyFlags returns a usage error if a flag other than those named was set.
-func onlyFlags(fs *flag.FlagSet, allowed ...string) error {
+func onlyFlags(fs *flag.FlagSet, command string, allowed ...string) error {
 	var bad []string
 	fs.Visit(func(f *flag.Flag) {
 		for _, a := range allowed {
@@ -180,7 +207,7 @@ func onlyFlags(fs *flag.FlagSet, allowed ...string) error {
 		bad = append(bad, "--"+f.Name)
 	})
 	if len(bad) > 0 {
-		return usageError{fmt.Sprintf("%s does not apply to analyze", strings.Join(bad, ", "))}
+		return usageError{fmt.Sprintf("%s does not apply to %s", strings.Join(bad, ", "), command)}
 	}
 	return nil
 }
@@ -201,27 +228,35 @@ func fail(e env, err error) int {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func searchCommand(ctx context.Context, e env, o options, q string) error {
+// request returns the search request that the flags and query describe.
+func request(o options, q string) (search.Request, error) {
 	req := search.Request{
-		Query:   q,
-		Limit:   o.limit,
-		Offset:  o.offset,
-		Actors:  o.actors,
-		Topics:  o.topics,
-		Sources: o.sources,
-	}
-	if o.limit == 0 {
-		req.Limit = -1
+		Query:    q,
+		Limit:    o.limit,
+		Offset:   o.offset,
+		Actors:   o.actors,
+		Topics:   o.topics,
+		Products: o.products,
+		Sources:  o.sources,
 	}
 	if o.limit < 0 || o.offset < 0 {
-		return usageError{"--limit and --offset take a number of documents, 0 or more"}
+		return req, usageError{"--limit and --offset take a number of documents, 0 or more"}
 	}
 	var err error
 	if req.Since, err = dateFlag("since", o.since); err != nil {
+		return req, err
+	}
+	req.Until, err = dateFlag("until", o.until)
+	return req, err
+}
+
+func searchCommand(ctx context.Context, e env, o options, q string) error {
+	req, err := request(o, q)
+	if err != nil {
 		return err
 	}
-	if req.Until, err = dateFlag("until", o.until); err != nil {
-		return err
+	if o.limit == 0 {
+		req.Limit = -1
 	}
 	ix, err := openIndex(ctx, e, o)
 	if err != nil {
@@ -249,21 +284,86 @@ func dateFlag(name, v string) (dates.Date, error) {
 	return d, nil
 }
 
-// openIndex opens the index of --index or $DOSSIER_INDEX, or builds the
-// embedded dossier in memory.
+func timelineCommand(ctx context.Context, e env, o options, q string) error {
+	req, err := request(o, q)
+	if err != nil {
+		return err
+	}
+	if !o.set["limit"] {
+		req.Limit = 0 // all the matching documents
+	}
+	ix, err := openIndex(ctx, e, o)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	events, err := ix.Timeline(ctx, req)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return printTimelineJSON(e.stdout, q, events)
+	}
+	return printTimeline(e.stdout, q, events)
+}
+
+// openIndex opens the index of --index or $DOSSIER_INDEX, or the embedded
+// dossier.
 func openIndex(ctx context.Context, e env, o options) (*search.Index, error) {
 	dir := o.index
 	if dir == "" {
 		dir = e.getenv("DOSSIER_INDEX")
 	}
 	if dir != "" {
-		ix, err := search.Open(dir)
+		if o.gazetteer != "" || o.taxonomy != "" {
+			return nil, usageError{"--gazetteer and --taxonomy apply when a dossier is indexed, not to an existing index"}
+		}
+		ix, err := search.OpenReadOnly(dir)
 		if errors.Is(err, search.ErrNoIndex) {
 			return nil, usageError{err.Error()}
 		}
 		return ix, err
 	}
-	return seeds.Index(ctx, cacheDir(e))
+	a, err := annotator(o)
+	if err != nil {
+		return nil, err
+	}
+	cache := cacheDir(e)
+	if o.gazetteer != "" || o.taxonomy != "" {
+		cache = "" // the cached index has the default annotations
+	}
+	return seeds.Index(ctx, cache, a)
+}
+
+// annotator returns the annotator of --gazetteer and --taxonomy.
+func annotator(o options) (annotate.Annotator, error) {
+	var a annotate.Annotator
+	if o.gazetteer != "" {
+		f, err := os.Open(o.gazetteer)
+		if err != nil {
+			return a, usageError{fmt.Sprintf("--gazetteer: %v", err)}
+		}
+		defer f.Close()
+		g, err := actors.Parse(f)
+		if err != nil {
+			return a, usageError{fmt.Sprintf("--gazetteer %s: %v", o.gazetteer, err)}
+		}
+		a.Gazetteer = actors.Default().Extend(g)
+		if g.Replaces() {
+			a.Gazetteer = g
+		}
+	}
+	if o.taxonomy != "" {
+		f, err := os.Open(o.taxonomy)
+		if err != nil {
+			return a, usageError{fmt.Sprintf("--taxonomy: %v", err)}
+		}
+		defer f.Close()
+		if a.Taxonomy, err = topics.Parse(f); err != nil {
+			return a, usageError{fmt.Sprintf("--taxonomy %s: %v", o.taxonomy, err)}
+		}
+	}
+	return a, nil
 }
 
 // cacheDir returns where the index of the embedded dossier is kept between

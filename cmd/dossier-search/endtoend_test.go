@@ -139,7 +139,7 @@ func TestJSON(t *testing.T) {
 			check("facets."+name, fv, map[string]string{"value": "string", "count": "number"})
 		}
 	}
-	if !strings.Contains(r.stdout, `"date":[{"value":"2023-04","count":1}]`) {
+	if !strings.Contains(r.stdout, `"date":[{"value":"2023-04","count":3}]`) {
 		t.Errorf("date facet missing or wrong:\n%s", r.stdout)
 	}
 }
@@ -199,7 +199,10 @@ func TestCommands(t *testing.T) {
 		{"search command", []string{"search", "analyze"}, []string{"0 documents for analyze"}},
 		{"query starting with -", []string{"--", "-Yaccarino", "Gates"}, []string{"1 document for -Yaccarino Gates", "002_"}},
 		{"filters", []string{"--source", "jeuxvideo.com", "--limit", "0", "Microsoft"}, []string{"2 documents", "source:  jeuxvideo.com (2)"}},
-		{"dates", []string{"--since", "2023-04", "--until", "2023-04", "*"}, []string{"1 document for *", "003_"}},
+		{"dates", []string{"--since", "2023-04", "--until", "2023-04", "*"}, []string{"3 documents for *", "003_", "2023-04 (inferred)"}},
+		{"actor filter by alias", []string{"--actor", "l’éditeur de Windows", "--actor", "Yaccarino", "*"}, []string{"1 document for *", "004_"}},
+		{"timeline", []string{"timeline", "Spiro"}, []string{"2023-04-19  001_0b7fc5ff", "2023-06-07  001_0b7fc5ff"}},
+		{"timeline json", []string{"timeline", "--json", "date:2023-04"}, []string{`"date":"2018"`, `"relative":false`}},
 		{"analyze", []string{"analyze", "Microsoft refuse de payer l’API"}, []string{"microsoft", "api                     30    33    5  API  (not stemmed)"}},
 		{"analyze json", []string{"analyze", "--json", "l’été 2023"}, []string{`"term":"ete","start":4,"end":9,"position":1,"text":"été"`}},
 	} {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/dossier-search/dossier-search/analysis"
+	"github.com/dossier-search/dossier-search/dates"
 	"github.com/dossier-search/dossier-search/search"
 )
 
@@ -34,9 +35,12 @@ func printText(e env, res *search.Results) error {
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "\n%d. %s\n", i+1, h.Title)
 		var about []string
-		if h.Published.IsZero() {
+		switch {
+		case h.Published.IsZero():
 			about = append(about, "undated")
-		} else {
+		case h.PublishedOrigin == dates.Inferred:
+			about = append(about, h.Published.String()+" (inferred)")
+		default:
 			about = append(about, h.Published.String())
 		}
 		if h.Source != "" {
@@ -46,6 +50,9 @@ func printText(e env, res *search.Results) error {
 			about = append(about, strings.Join(h.Actors, ", "))
 		}
 		fmt.Fprintf(w, "   %s · %s\n", strings.Join(about, " · "), h.ID)
+		if len(h.Topics) > 0 {
+			fmt.Fprintf(w, "   topics: %s\n", strings.Join(h.Topics, " · "))
+		}
 		for _, s := range h.Snippets {
 			fmt.Fprintf(w, "   %s\n", joinAdjacentMarks(s).Format(on, off))
 		}
@@ -66,6 +73,7 @@ func printText(e env, res *search.Results) error {
 	}
 	facet("actor", res.Facets.Actor, "")
 	facet("topic", res.Facets.Topic, "")
+	facet("product", res.Facets.Product, "")
 	undated := ""
 	if res.Facets.Undated > 0 {
 		undated = fmt.Sprintf("undated (%d)", res.Facets.Undated)
@@ -109,21 +117,24 @@ type (
 		Warnings []string   `json:"warnings,omitempty"`
 	}
 	jsonHit struct {
-		ID        string   `json:"id"`
-		Title     string   `json:"title"`
-		Published *string  `json:"published"` // YYYY-MM-DD, YYYY-MM or YYYY as known; null when unknown
-		Source    string   `json:"source"`
-		URL       string   `json:"url,omitempty"`
-		Score     float64  `json:"score"`
-		Actors    []string `json:"actors"`
-		Topics    []string `json:"topics"`
-		Snippets  []string `json:"snippets"` // HTML: text escaped, matched words in <mark>
+		ID              string   `json:"id"`
+		Title           string   `json:"title"`
+		Published       *string  `json:"published"`                  // YYYY-MM-DD, YYYY-MM or YYYY as known; null when unknown
+		PublishedOrigin string   `json:"published_origin,omitempty"` // metadata, header or inferred
+		Source          string   `json:"source"`
+		URL             string   `json:"url,omitempty"`
+		Score           float64  `json:"score"`
+		Actors          []string `json:"actors"`
+		Topics          []string `json:"topics"`
+		Products        []string `json:"products"`
+		Snippets        []string `json:"snippets"` // HTML: text escaped, matched words in <mark>
 	}
 	jsonFacets struct {
-		Actor  []jsonFacetValue `json:"actor"`
-		Topic  []jsonFacetValue `json:"topic"`
-		Date   []jsonFacetValue `json:"date"`
-		Source []jsonFacetValue `json:"source"`
+		Actor   []jsonFacetValue `json:"actor"`
+		Topic   []jsonFacetValue `json:"topic"`
+		Date    []jsonFacetValue `json:"date"`
+		Source  []jsonFacetValue `json:"source"`
+		Product []jsonFacetValue `json:"product"`
 	}
 	jsonFacetValue struct {
 		Value string `json:"value"`
@@ -139,20 +150,22 @@ func printJSON(w io.Writer, res *search.Results) error {
 		Hits:     []jsonHit{},
 		Warnings: res.Warnings,
 		Facets: jsonFacets{
-			Actor:  facetValues(res.Facets.Actor),
-			Topic:  facetValues(res.Facets.Topic),
-			Date:   facetValues(res.Facets.Date),
-			Source: facetValues(res.Facets.Source),
+			Actor:   facetValues(res.Facets.Actor),
+			Topic:   facetValues(res.Facets.Topic),
+			Date:    facetValues(res.Facets.Date),
+			Source:  facetValues(res.Facets.Source),
+			Product: facetValues(res.Facets.Product),
 		},
 	}
 	for _, h := range res.Hits {
 		jh := jsonHit{
 			ID: h.ID, Title: h.Title, Source: h.Source, URL: h.URL, Score: h.Score,
-			Actors: nonNil(h.Actors), Topics: nonNil(h.Topics), Snippets: []string{},
+			Actors: nonNil(h.Actors), Topics: nonNil(h.Topics), Products: nonNil(h.Products), Snippets: []string{},
 		}
 		if !h.Published.IsZero() {
 			p := h.Published.String()
 			jh.Published = &p
+			jh.PublishedOrigin = h.PublishedOrigin.String()
 		}
 		for _, s := range h.Snippets {
 			jh.Snippets = append(jh.Snippets, s.HTML())
@@ -181,6 +194,53 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false) // <mark> stays readable; snippets are already escaped
 	return enc.Encode(v)
+}
+
+func printTimeline(out io.Writer, q string, events []search.Event) error {
+	w := bufio.NewWriter(out)
+	if strings.TrimSpace(q) == "" {
+		q = "*"
+	}
+	fmt.Fprintf(w, "%d dated %s in the documents for %s\n\n", len(events), pluralInt(len(events), "mention", "mentions"), q)
+	relative := false
+	for _, ev := range events {
+		date := ev.Date.String()
+		if ev.Relative {
+			date += "*"
+			relative = true
+		}
+		fmt.Fprintf(w, "%-11s %s  %s\n", date, shortID(ev.ID), ev.Sentence)
+	}
+	if relative {
+		fmt.Fprintf(w, "\n* resolved from the publication date (« lundi », « le mois dernier »)\n")
+	}
+	return w.Flush()
+}
+
+func pluralInt(n int, one, many string) string { return plural(uint64(n), one, many) }
+
+// shortID cuts a document id to its first 12 characters for columns.
+func shortID(id string) string {
+	if r := []rune(id); len(r) > 12 {
+		return string(r[:12])
+	}
+	return fmt.Sprintf("%-12s", id)
+}
+
+func printTimelineJSON(w io.Writer, q string, events []search.Event) error {
+	type jsonEvent struct {
+		Date     string `json:"date"`
+		Relative bool   `json:"relative"`
+		ID       string `json:"id"`
+		Title    string `json:"title"`
+		Text     string `json:"text"`
+		Sentence string `json:"sentence"`
+	}
+	out := []jsonEvent{}
+	for _, ev := range events {
+		out = append(out, jsonEvent{ev.Date.String(), ev.Relative, ev.ID, ev.Title, ev.Text, ev.Sentence})
+	}
+	return writeJSON(w, map[string]any{"query": q, "events": out})
 }
 
 // analyze prints what the French analyzer makes of text: one line a token,
