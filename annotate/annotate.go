@@ -5,6 +5,8 @@
 package annotate
 
 import (
+	"strings"
+
 	"github.com/dossier-search/dossier-search/actors"
 	"github.com/dossier-search/dossier-search/dates"
 	"github.com/dossier-search/dossier-search/search"
@@ -29,7 +31,9 @@ type Annotator struct {
 //     is inferred;
 //   - the actors, with their other names so that filters accept them, and
 //     apart the products (see actors.Gazetteer.Find);
-//   - the topics whose evidence is strong enough (see topics).
+//   - the topics whose evidence is strong enough (see topics);
+//   - a title, when d has none: the opening words of the body, so that a
+//     list of hits never shows an empty line.
 //
 // Annotations d already had are replaced; d's slices are not written into.
 func (a Annotator) Document(d *search.Document) {
@@ -41,6 +45,9 @@ func (a Annotator) Document(d *search.Document) {
 		tx = topics.Default()
 	}
 
+	if strings.TrimSpace(d.Title) == "" {
+		d.Title = opening(d.Body, 80)
+	}
 	meta := d.Published
 	d.Published, d.PublishedOrigin = dates.Publication(meta, d.Body)
 	if _, start, ok := dates.Header(d.Body); ok {
@@ -67,4 +74,22 @@ func (a Annotator) Document(d *search.Document) {
 		d.Topics = append(d.Topics, e.Topic.Label)
 		d.TopicAliases = append(d.TopicAliases, e.Topic.ID)
 	}
+}
+
+// opening returns the first words of text, up to about n bytes, on one
+// line, with … when it cuts.
+func opening(text string, n int) string {
+	words := strings.Fields(text)
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len() > 0 && b.Len()+1+len(w) > n {
+			b.WriteString(" …")
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }

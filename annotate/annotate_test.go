@@ -126,3 +126,11 @@ func TestSeedTopics(t *testing.T) {
 		}
 	}
 }
+
+func TestUntitled(t *testing.T) {
+	d := search.Document{ID: "x", Body: "Le premier paragraphe d’un article sans titre, assez long pour être coupé avant la fin de la ligne."}
+	annotate.Annotator{}.Document(&d)
+	if d.Title != "Le premier paragraphe d’un article sans titre, assez long pour être coupé …" {
+		t.Errorf("title %q", d.Title)
+	}
+}

@@ -23,4 +23,8 @@ type Document struct {
 	Topics       []string        // topic labels
 	TopicAliases []string        // other names of the topics (their ids), which topic: filters accept too
 	Mentions     []dates.Mention // the dates the text mentions, for timelines
+
+	// Meta holds the other metadata an article came with — author, lang,
+	// and any other field of its front matter or JSON — as text.
+	Meta map[string]string
 }

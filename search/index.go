@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
@@ -76,19 +80,50 @@ func create(ctx context.Context, dir string, docs []Document, opts Options) (*In
 // ErrNoIndex reports that a directory holds no index.
 var ErrNoIndex = errors.New("no index there")
 
-// Open opens the index in dir, read-write.
+// An index directory that is updated in place (see package dossier) holds
+// generations of the index and a file that names the current one:
+//
+//	DIR/CURRENT      "gen-000003\n"
+//	DIR/gen-000003/  a bleve index
+//
+// A new generation is written beside the current one and CURRENT is
+// replaced by a rename, so that a search always opens a whole index.
+const CurrentFile = "CURRENT"
+
+// Open opens the index in dir, read-write: the generation that
+// dir/CURRENT names, or dir itself when it has no CURRENT.
 func Open(dir string) (*Index, error) { return open(dir, false) }
 
 // OpenReadOnly opens the index in dir for searching only. Several processes
 // may have it open at once.
 func OpenReadOnly(dir string) (*Index, error) { return open(dir, true) }
 
+// Current returns the directory of the bleve index that Open opens for dir.
+func Current(dir string) (string, error) {
+	name, err := os.ReadFile(filepath.Join(dir, CurrentFile))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return dir, nil
+	case err != nil:
+		return "", err
+	}
+	gen := strings.TrimSpace(string(name))
+	if gen == "" || strings.ContainsAny(gen, `/\`) || gen == "." || gen == ".." {
+		return "", fmt.Errorf("%s names no generation: %q", filepath.Join(dir, CurrentFile), gen)
+	}
+	return filepath.Join(dir, gen), nil
+}
+
 func open(dir string, readOnly bool) (*Index, error) {
+	path, err := Current(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
 	var config map[string]any
 	if readOnly {
 		config = map[string]any{"read_only": true}
 	}
-	b, err := bleve.OpenUsing(dir, config)
+	b, err := bleve.OpenUsing(path, config)
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) {
 		err = ErrNoIndex
 	}
@@ -146,6 +181,26 @@ func (ix *Index) add(ctx context.Context, docs []Document, batchSize int) error 
 			return fmt.Errorf("index batch: %w", err)
 		}
 		docs = docs[n:]
+	}
+	return nil
+}
+
+// Delete removes the documents with the given ids; ids that are not in the
+// index are ignored.
+func (ix *Index) Delete(ctx context.Context, ids []string) error {
+	for len(ids) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n := min(500, len(ids))
+		batch := ix.bleve.NewBatch()
+		for _, id := range ids[:n] {
+			batch.Delete(id)
+		}
+		if err := ix.bleve.Batch(batch); err != nil {
+			return fmt.Errorf("delete documents: %w", err)
+		}
+		ids = ids[n:]
 	}
 	return nil
 }

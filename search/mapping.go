@@ -31,6 +31,7 @@ const (
 	fieldProductKey = "product_key" // keyword
 	fieldSourceKey  = "source_key"  // keyword
 	fieldMentions   = "mentions"    // stored JSON: the dated mentions, for timelines
+	fieldMeta       = "meta"        // stored JSON: Document.Meta
 	analyzerFrench  = "fr_dossier"
 	docTypeArticle  = "article"
 	titleBoost      = 2.0
@@ -82,7 +83,7 @@ func newMapping(opts analysis.Options) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldActorKey, keywordField(false, false))
 	doc.AddFieldMappingsAt(fieldTopicKey, keywordField(false, false))
 	doc.AddFieldMappingsAt(fieldSourceKey, keywordField(false, false))
-	for _, name := range []string{fieldURL, fieldOrigin, fieldMentions} { // stored, not searched
+	for _, name := range []string{fieldURL, fieldOrigin, fieldMentions, fieldMeta} { // stored, not searched
 		f := keywordField(true, false)
 		f.Index = false
 		doc.AddFieldMappingsAt(name, f)
@@ -113,6 +114,10 @@ func fields(d Document) map[string]any {
 	}
 	if len(d.Mentions) > 0 {
 		f[fieldMentions] = encodeMentions(d.Mentions)
+	}
+	if len(d.Meta) > 0 {
+		data, _ := json.Marshal(d.Meta) // strings: cannot fail
+		f[fieldMeta] = string(data)
 	}
 	if d.Source != "" { // no facet value for the unknown
 		f[fieldSource] = d.Source

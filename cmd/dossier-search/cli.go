@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dossier-search/dossier-search/actors"
@@ -24,6 +25,9 @@ Usage:
   dossier-search [flags] [search] QUERY...   search (the default command)
   dossier-search timeline [flags] [QUERY...] the dates the matching articles mention,
                                              in chronological order
+  dossier-search show [--json] ID            one article whole, with its annotations
+  dossier-search index PATH... --out DIR     index your own dossier, or bring an
+                                             index up to date
   dossier-search analyze [--json] TEXT...    show what the French analyzer makes of a text
 
 With no --index, it searches the dossier embedded in the program: five
@@ -55,6 +59,22 @@ Flags:
   --taxonomy FILE  file the embedded dossier under these topics instead
                    (see topics/taxonomy.txt for the format)
   -h, --help       show this help
+
+Flags of index:
+  --out DIR        the index directory to create or update
+  --strict         exit with status 1 when there were warnings
+  --max-size MB    skip articles larger than this (default 10)
+  --gazetteer FILE, --taxonomy FILE  as above
+index reads folders recursively and files: .txt (the first line is the
+title), .md with YAML front matter, .html (the article without navigation
+or boilerplate), .jsonl and .json (fields id, title, text or body, date,
+source, url), and .gz of these. Ids are the ones the articles give, else
+the file's path under the folder given. Run it again on the same folders:
+it indexes the new and changed files, deletes what vanished, and leaves
+the rest. The index in DIR stays whole and searchable during a run and if
+it is interrupted. Problems with a file (unreadable, invalid UTF-8, binary,
+empty, too large, bad front matter or JSON, duplicate id) are one line on
+stderr each; every good file is indexed.
 
 Query language:
   API payante              documents with both words (AND is implied)
@@ -96,6 +116,9 @@ type options struct {
 	since, until                      string
 	index                             string
 	gazetteer, taxonomy               string
+	out                               string
+	strict                            bool
+	maxSize                           int
 	help                              bool
 	set                               map[string]bool // the flags given
 }
@@ -121,6 +144,9 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.since, "since", "", "")
 	fs.StringVar(&o.until, "until", "", "")
 	fs.StringVar(&o.index, "index", "", "")
+	fs.StringVar(&o.out, "out", "", "")
+	fs.BoolVar(&o.strict, "strict", false, "")
+	fs.IntVar(&o.maxSize, "max-size", 10, "")
 	fs.BoolVar(&o.help, "help", false, "")
 	fs.BoolVar(&o.help, "h", false, "")
 	return fs
@@ -165,10 +191,28 @@ func runEnv(ctx context.Context, args []string, e env) int {
 		return exitOK
 	}
 	command := "search"
-	if len(rest) > 0 && (rest[0] == "search" || rest[0] == "analyze" || rest[0] == "timeline") {
+	if len(rest) > 0 && slices.Contains([]string{"search", "analyze", "timeline", "show", "index"}, rest[0]) {
 		command, rest = rest[0], rest[1:]
 	}
+	if command != "index" {
+		if err := noFlags(fs, command, "out", "strict", "max-size"); err != nil {
+			return fail(e, err)
+		}
+	}
 	switch command {
+	case "index":
+		if err := onlyFlags(fs, command, "out", "strict", "max-size", "gazetteer", "taxonomy"); err != nil {
+			return fail(e, err)
+		}
+		if o.maxSize <= 0 {
+			return fail(e, usageError{"--max-size takes a number of megabytes, 1 or more"})
+		}
+		err = indexCommand(ctx, e, o, rest)
+	case "show":
+		if err := onlyFlags(fs, command, "json", "index"); err != nil {
+			return fail(e, err)
+		}
+		err = showCommand(ctx, e, o, rest)
 	case "analyze":
 		if err := onlyFlags(fs, command, "json"); err != nil {
 			return fail(e, err)
@@ -193,6 +237,20 @@ func flagError(err error) string {
 		return fmt.Sprintf("unknown flag %s (see --help)", name)
 	}
 	return msg + " (see --help)"
+}
+
+// noFlags returns a usage error if one of the flags named was set.
+func noFlags(fs *flag.FlagSet, command string, forbidden ...string) error {
+	var bad []string
+	fs.Visit(func(f *flag.Flag) {
+		if slices.Contains(forbidden, f.Name) {
+			bad = append(bad, "--"+f.Name)
+		}
+	})
+	if len(bad) > 0 {
+		return usageError{fmt.Sprintf("%s does not apply to %s", strings.Join(bad, ", "), command)}
+	}
+	return nil
 }
 
 // onlyFlags returns a usage error if a flag other than those named was set.
@@ -223,7 +281,7 @@ func fail(e env, err error) int {
 	if errors.As(err, &qe) || errors.As(err, &ue) {
 		return exitUsage
 	}
-	return exitInternal
+	return exitInternal // --strict with warnings included
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

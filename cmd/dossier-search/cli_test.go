@@ -11,7 +11,7 @@ import (
 func TestTerminal(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := runEnv(context.Background(), []string{"API payante"}, env{
-		stdout: &stdout, stderr: &stderr, terminal: true,
+		stdout: &stdout, stderr: &stderr, terminal: true, progressShown: new(bool),
 		getenv: func(k string) string {
 			if k == "DOSSIER_CACHE_DIR" {
 				return "off"
@@ -43,5 +43,26 @@ func TestParseArgs(t *testing.T) {
 		if err != nil || strings.Join(rest, " ") != c.rest || o.json != c.json {
 			t.Errorf("parseArgs(%q) = %q, json %v, %v", c.args, rest, o.json, err)
 		}
+	}
+}
+
+// TestProgressBar runs index as on a terminal: a progress bar on stderr,
+// erased before the summary.
+func TestProgressBar(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := runEnv(context.Background(), []string{"index", "../../ingest/testdata/articles", "--out", t.TempDir()}, env{
+		stdout: &stdout, stderr: &stderr, stderrTerminal: true, progressShown: new(bool),
+		getenv: func(string) string { return "" },
+	})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"\r\x1b[K[", "files · ", " MB · ", " MB/s · ", " left", "\r\x1b[K"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q: %q", want, stderr.String())
+		}
+	}
+	if !strings.HasSuffix(stderr.String(), "\r\x1b[K") {
+		t.Errorf("the progress line is not erased at the end: %q", stderr.String())
 	}
 }

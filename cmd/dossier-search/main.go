@@ -3,6 +3,9 @@
 // Usage:
 //
 //	dossier-search [flags] [search] QUERY...
+//	dossier-search timeline [flags] [QUERY...]
+//	dossier-search show [--json] ID
+//	dossier-search index PATH... --out DIR
 //	dossier-search analyze [--json] TEXT...
 //
 // With no --index, it searches the default dossier embedded in the program:
@@ -35,15 +38,19 @@ const (
 type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	terminal       bool // stdout is a terminal: bold marks
+	terminal       bool  // stdout is a terminal: bold marks
+	stderrTerminal bool  // stderr is a terminal: progress bars
+	progressShown  *bool // a progress line is on stderr
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return runEnv(ctx, args, env{
-		stdout:   stdout,
-		stderr:   stderr,
-		getenv:   os.Getenv,
-		terminal: isTerminal(stdout) && os.Getenv("NO_COLOR") == "",
+		stdout:         stdout,
+		stderr:         stderr,
+		getenv:         os.Getenv,
+		terminal:       isTerminal(stdout) && os.Getenv("NO_COLOR") == "",
+		stderrTerminal: isTerminal(stderr),
+		progressShown:  new(bool),
 	})
 }
 
