@@ -25,19 +25,33 @@ type Analyzer struct {
 }
 
 // New returns the French analyzer: Tokenizer, then LowerFilter,
-// ElisionFilter, StopFilter, ProtectFilter, StemFilter and FoldFilter.
+// ElisionFilter, StopFilter, ProtectFilter, StemFilter and FoldFilter —
+// applied in one pass that remembers what they make of each form of a word
+// (see fusedFilter).
 func New(opts Options) *Analyzer {
+	chain := []bleveanalysis.TokenFilter{
+		NewLowerFilter(),
+		NewElisionFilter(nil),
+		NewStopFilter(opts.StopWords),
+		NewProtectFilter(opts.Protected),
+		NewStemFilter(opts.StemCacheSize),
+		NewFoldFilter(),
+	}
+	memo := sharedMemo
+	if opts.StopWords != nil || opts.Protected != nil {
+		memo = func() *cache[outcome] { return newCache[outcome](memoSize) }
+	}
 	return &Analyzer{bleveanalysis.DefaultAnalyzer{
-		Tokenizer: NewTokenizer(),
-		TokenFilters: []bleveanalysis.TokenFilter{
-			NewLowerFilter(),
-			NewElisionFilter(nil),
-			NewStopFilter(opts.StopWords),
-			NewProtectFilter(opts.Protected),
-			NewStemFilter(opts.StemCacheSize),
-			NewFoldFilter(),
-		},
+		Tokenizer:    NewTokenizer(),
+		TokenFilters: []bleveanalysis.TokenFilter{newFusedFilter(chain, memo())},
 	}}
+}
+
+// chained returns the analyzer New builds, without the memo: the filters
+// one after the other, as the tests compare it.
+func chained(opts Options) *bleveanalysis.DefaultAnalyzer {
+	a := New(opts)
+	return &bleveanalysis.DefaultAnalyzer{Tokenizer: a.Tokenizer, TokenFilters: a.TokenFilters[0].(*fusedFilter).chain}
 }
 
 // Config returns the configuration under which a bleve index mapping stores

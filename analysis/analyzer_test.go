@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -289,13 +290,16 @@ func FuzzAnalyzer(f *testing.F) {
 	f.Add([]byte("abc\xffdef\xc3"))
 	f.Add([]byte("l\xe2\x80\x99"))
 	f.Add([]byte("@#@# http://https:// www.. 1 000 000.000,5 -a- ·x· l’’x"))
-	a := New(Options{})
+	a, chain := New(Options{}), chained(Options{})
 	f.Fuzz(func(t *testing.T, in []byte) {
 		orig := slices.Clone(in)
 		checkStream(t, in, a.Analyze(in))
 		checkStream(t, in, Collapse(a.Analyze(in)))
 		if !bytes.Equal(in, orig) {
 			t.Fatalf("input changed")
+		}
+		if got, want := fmt.Sprint(tokens(a.Analyze(in))), fmt.Sprint(tokens(chain.Analyze(in))); got != want {
+			t.Fatalf("%q: fused and chained analyses differ", in)
 		}
 	})
 }
@@ -344,4 +348,28 @@ func boundary(b []byte, i int) bool {
 		}
 	}
 	return true
+}
+
+// TestFused checks that the analyzer, which applies its filters in one
+// remembered pass, gives what the filters give one after the other: on the
+// seeds, the golden sentences, twice (the second time from the memo), and
+// on the corpus when there is one.
+func TestFused(t *testing.T) {
+	fused, chain := New(Options{}), chained(Options{})
+	texts := seedTexts(t)
+	for _, s := range append(slices.Clone(seedSentences), constructedSentences...) {
+		texts = append(texts, []byte(s))
+	}
+	if !testing.Short() {
+		if corpus, err := os.Stat(corpusPath()); err == nil && corpus.Size() > 0 {
+			texts = append(texts, corpusTexts(t)[:1000]...)
+		}
+	}
+	for round := 0; round < 2; round++ {
+		for _, text := range texts {
+			if got, want := fmt.Sprint(tokens(fused.Analyze(text))), fmt.Sprint(tokens(chain.Analyze(text))); got != want {
+				t.Fatalf("round %d, %.60q…: fused and chained analyses differ", round, text)
+			}
+		}
+	}
 }

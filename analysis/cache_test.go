@@ -7,7 +7,7 @@ import (
 )
 
 func TestCacheBounded(t *testing.T) {
-	c := newCache(200) // rounded up to 256 slots
+	c := newCache[stems](200) // rounded up to 256 slots
 	for i := 0; i < 10000; i++ {
 		w := []byte(fmt.Sprintf("mot%d", i))
 		c.put(w, stems{stem: w})
@@ -21,7 +21,7 @@ func TestCacheBounded(t *testing.T) {
 }
 
 func TestCacheConcurrent(t *testing.T) {
-	c := newCache(64)
+	c := newCache[stems](64)
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)

@@ -39,12 +39,12 @@ const DefaultStemCacheSize = 1 << 17
 // Terms it returns may share their bytes with other tokens: later filters
 // must not modify a term in place.
 type StemFilter struct {
-	cache *cache
+	cache *cache[stems]
 }
 
 // sharedCache is the cache of the filters of the default size, made at the
 // first use.
-var sharedCache = sync.OnceValue(func() *cache { return newCache(DefaultStemCacheSize) })
+var sharedCache = sync.OnceValue(func() *cache[stems] { return newCache[stems](DefaultStemCacheSize) })
 
 // stems are the analysis of one word: its stem, and the stem of its
 // spelling without accents when that is another term (nil otherwise).
@@ -59,7 +59,7 @@ func NewStemFilter(cacheSize int) *StemFilter {
 	if cacheSize <= 0 {
 		return &StemFilter{cache: sharedCache()}
 	}
-	return &StemFilter{cache: newCache(cacheSize)}
+	return &StemFilter{cache: newCache[stems](cacheSize)}
 }
 
 // Filter implements bleve's analysis.TokenFilter.

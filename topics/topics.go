@@ -59,7 +59,8 @@ type Topic struct {
 // Taxonomy is a list of topics. It is safe for concurrent use.
 type Taxonomy struct {
 	topics []Topic
-	cues   [][]cue // the analysed cues of each topic
+	cues   [][]cue             // the analysed cues of each topic
+	terms  map[string]struct{} // every term of every cue: the only ones a document's index keeps
 }
 
 // cue is an analysed cue: its positions, each with the terms that may stand
@@ -141,6 +142,16 @@ func Parse(r io.Reader) (*Taxonomy, error) {
 		slices.SortStableFunc(cues, func(a, b cue) int { return len(b.terms) - len(a.terms) })
 		t.topics = append(t.topics, topic)
 		t.cues = append(t.cues, cues)
+		for _, c := range cues {
+			for _, alts := range c.terms {
+				for _, term := range alts {
+					if t.terms == nil {
+						t.terms = map[string]struct{}{}
+					}
+					t.terms[term] = struct{}{}
+				}
+			}
+		}
 	}
 	if err := s.Err(); err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
@@ -226,7 +237,7 @@ func (e Evidence) Enough() bool {
 // « payante » share a stem; « API payante » holds « API »), the words count
 // once, for the longest cue.
 func (t *Taxonomy) Evidence(title, body string) []Evidence {
-	ti, bi := index(title), index(body)
+	ti, bi := t.index(title), t.index(body)
 	var out []Evidence
 	for k, topic := range t.topics {
 		e := Evidence{Topic: topic, Cues: map[string]int{}}
@@ -253,12 +264,17 @@ func (t *Taxonomy) Evidence(title, body string) []Evidence {
 	return out
 }
 
-// termIndex holds where each term of a text stands.
+// termIndex holds where the terms of the cues stand in a text.
 type termIndex map[string][]int
 
-func index(text string) termIndex {
+// index records where the terms of the taxonomy's cues stand in text, and
+// only them: a text has thousands of terms, the cues a few hundred.
+func (t *Taxonomy) index(text string) termIndex {
 	ix := termIndex{}
 	for _, tok := range analyzer().Analyze([]byte(text)) {
+		if _, ok := t.terms[string(tok.Term)]; !ok {
+			continue
+		}
 		term := string(tok.Term)
 		if ps := ix[term]; len(ps) == 0 || ps[len(ps)-1] != tok.Position {
 			ix[term] = append(ps, tok.Position)
