@@ -17,7 +17,24 @@ import (
 // user.
 type compiler struct {
 	analyzer bleveanalysis.Analyzer
+	runs     []run // the runs of several words, which rank higher where they stand together
+	// located are the terms of title and body that a matching document may
+	// hold, for the snippets; unless expanded, when prefixes or fuzzy words
+	// stand for terms of the index that only a search finds.
+	located  []fieldTerm
+	expanded bool
+	negated  int // > 0 while compiling what must not match
 	warnings []string
+}
+
+// fieldTerm is a term of a field.
+type fieldTerm struct{ field, term string }
+
+// run is a run of words of the query, as its positions (see positions),
+// and the field it applies to ("" for title and body).
+type run struct {
+	positions [][]string
+	field     string
 }
 
 // normalizer lower-cases, elides and folds without stemming: the form of a
@@ -39,7 +56,10 @@ func (c *compiler) compile(n node) query.Query {
 		var must, mustNot []query.Query
 		for _, k := range n.kids {
 			if not, ok := k.(*notNode); ok {
-				if q := c.compile(not.kid); q != nil {
+				c.negated++
+				q := c.compile(not.kid)
+				c.negated--
+				if q != nil {
 					mustNot = append(mustNot, q)
 				}
 				continue
@@ -64,7 +84,9 @@ func (c *compiler) compile(n node) query.Query {
 		}
 		return query.NewDisjunctionQuery(any)
 	case *notNode:
+		c.negated++
 		q := c.compile(n.kid)
+		c.negated--
 		if q == nil {
 			return nil
 		}
@@ -84,11 +106,9 @@ func (c *compiler) compile(n node) query.Query {
 			return clauses[0]
 		}
 		// Every word must match; documents where they stand together, as
-		// typed, rank higher.
-		together := c.perField(n.field, func(field string) query.Query {
-			return query.NewMultiPhraseQuery(positions, field)
-		})
-		return query.NewBooleanQuery([]query.Query{query.NewConjunctionQuery(clauses)}, []query.Query{together}, nil)
+		// typed, rank higher (see together).
+		c.runs = append(c.runs, run{positions, n.field})
+		return query.NewConjunctionQuery(clauses)
 	case *phraseNode:
 		positions := c.positions(n.text)
 		switch len(positions) {
@@ -97,10 +117,14 @@ func (c *compiler) compile(n node) query.Query {
 		case 1:
 			return c.terms(positions[0], n.field)
 		}
+		for _, alts := range positions {
+			c.record(alts, n.field)
+		}
 		return c.perField(n.field, func(field string) query.Query {
 			return query.NewMultiPhraseQuery(positions, field)
 		})
 	case *prefixNode:
+		c.expanded = c.expanded || c.negated == 0
 		forms := c.forms(n.word, n.col)
 		return c.each(forms, n.field, func(form, field string) query.Query {
 			q := query.NewPrefixQuery(form)
@@ -108,6 +132,7 @@ func (c *compiler) compile(n node) query.Query {
 			return q
 		})
 	case *fuzzyNode:
+		c.expanded = c.expanded || c.negated == 0
 		forms := c.forms(n.word, n.col)
 		return c.each(forms, n.field, func(form, field string) query.Query {
 			q := query.NewFuzzyQuery(form)
@@ -190,11 +215,31 @@ func (c *compiler) forms(word string, col int) []string {
 // terms returns a query for one position: any of the terms, in the field or
 // in title and body.
 func (c *compiler) terms(alts []string, field string) query.Query {
+	c.record(alts, field)
 	return c.each(alts, field, func(term, field string) query.Query {
 		q := query.NewTermQuery(term)
 		q.SetField(field)
 		return q
 	})
+}
+
+// record notes the terms a matching document may hold in field, or in
+// title and body.
+func (c *compiler) record(terms []string, field string) {
+	if c.negated > 0 {
+		return
+	}
+	fields := []string{fieldTitle, fieldBody}
+	if field != "" {
+		fields = []string{field}
+	}
+	for _, f := range fields {
+		for _, t := range terms {
+			if ft := (fieldTerm{f, t}); !slices.Contains(c.located, ft) {
+				c.located = append(c.located, ft)
+			}
+		}
+	}
 }
 
 // each returns the disjunction of make(form, field) over the forms and the

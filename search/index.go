@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/dossier-search/dossier-search/analysis"
 )
@@ -20,6 +22,10 @@ import (
 // goroutines: searches may run while documents are added.
 type Index struct {
 	bleve    bleve.Index
+	engine   index.Index // bleve's scorch, which Search reads directly
+	facets   *facetCache
+	mu       sync.RWMutex // Close waits for the searches that run
+	closed   bool
 	analyzer bleveanalysis.Analyzer // the analyzer of title and body, for queries and snippets
 	annotate func(*Document)        // Options.Annotate of the index's builder, for Add
 }
@@ -143,11 +149,26 @@ func wrap(b bleve.Index) (*Index, error) {
 	if a == nil {
 		return nil, errors.New("not a dossier index: no French analyzer in its mapping")
 	}
-	return &Index{bleve: b, analyzer: a}, nil
+	engine, err := b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return &Index{bleve: b, engine: engine, analyzer: a, facets: &facetCache{}}, nil
 }
 
-// Close closes the index.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+// ErrClosed reports a search on a closed index.
+var ErrClosed = errors.New("index closed")
+
+// Close closes the index, once the searches that run are done.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	return ix.bleve.Close()
+}
 
 // Add indexes docs, replacing the documents with the same ids. An index
 // made by New or Build annotates them as its Options said; an opened one

@@ -3,13 +3,15 @@ package search
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	blevesearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/dossier-search/dossier-search/dates"
 )
@@ -89,62 +91,149 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-
 	limit := cmp.Or(req.Limit, 10)
 	if limit < 0 {
 		limit = 0
 	}
-	br := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
-	br.Fields = []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldPublished, fieldPrecision, fieldOrigin,
-		fieldActor, fieldTopic, fieldProduct}
-	facetSize := cmp.Or(req.FacetSize, defaultFacetLen)
-	for _, f := range []string{fieldActor, fieldTopic, fieldProduct, fieldMonth, fieldSource} {
-		br.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
+	offset := max(req.Offset, 0)
+	nSnippets := cmp.Or(req.Snippets, 3)
+
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return nil, ErrClosed
 	}
-	res, err := ix.bleve.SearchInContext(ctx, br)
+	r, err := ix.engine.Reader()
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
+	defer r.Close()
+	snap, err := ix.facets.snapshot(r, ix.bleve.Mapping())
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	ctx = context.WithValue(ctx, blevesearch.GetScoringModelCallbackKey,
+		blevesearch.GetScoringModelCallbackFn(func() string { return index.BM25Scoring }))
 
-	out := &Results{Query: req.Query, Total: res.Total, Warnings: warnings}
-	nSnippets := cmp.Or(req.Snippets, 3)
-	var locations map[string]blevesearch.FieldTermLocationMap
-	if nSnippets > 0 && len(res.Hits) > 0 {
-		if locations, err = ix.locations(ctx, q, res.Hits); err != nil {
-			return nil, err
+	// The first pass keeps the page and, when the query has runs of words,
+	// enough documents beyond it for their proximity to reorder.
+	keep := offset + limit
+	if len(q.runs) > 0 && limit > 0 {
+		keep = max(keep, rescoreWindow)
+	}
+	total, counts, best, err := snap.collect(ctx, q.main, keep)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	if len(q.runs) == 0 { // the scores are final: only the page is needed
+		best = best[min(offset, len(best)):]
+	}
+	var page []located
+	if len(q.runs) > 0 || nSnippets > 0 {
+		if q.expanded {
+			page, err = snap.locate(ctx, q.main, best)
+		} else {
+			page, err = snap.locateTerms(ctx, q.terms, best)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+	} else {
+		for _, d := range best {
+			page = append(page, located{scored: d})
 		}
 	}
-	for _, h := range res.Hits {
-		hit := Hit{
-			ID:       h.ID,
-			Title:    stringField(h.Fields[fieldTitle]),
-			Source:   stringField(h.Fields[fieldSource]),
-			URL:      stringField(h.Fields[fieldURL]),
-			Score:    h.Score,
-			Actors:   stringsField(h.Fields[fieldActor]),
-			Products: stringsField(h.Fields[fieldProduct]),
-			Topics:   stringsField(h.Fields[fieldTopic]),
+	if len(q.runs) > 0 {
+		for i := range page {
+			if together(q.runs, page[i].title, page[i].body) {
+				page[i].score *= togetherBoost
+			}
 		}
-		hit.Published = publishedField(h.Fields[fieldPublished], stringField(h.Fields[fieldPrecision]))
-		hit.PublishedOrigin = origins[stringField(h.Fields[fieldOrigin])]
-		hit.TitleMarks = mergeSpans(hit.Title, locations[h.ID][fieldTitle])
-		if nSnippets > 0 {
-			hit.Snippets = snippets(stringField(h.Fields[fieldBody]), matches(locations[h.ID][fieldBody]), nSnippets)
-		}
-		out.Hits = append(out.Hits, hit)
+		slices.SortFunc(page, func(a, b located) int { return better(a.scored, b.scored) })
+		page = page[min(offset, len(page)):]
 	}
-	out.Facets = facets(res.Facets)
+	page = page[:min(limit, len(page))]
+
+	out := &Results{Query: req.Query, Total: total, Warnings: warnings, Facets: counts.facets(cmp.Or(req.FacetSize, defaultFacetLen))}
+	for _, d := range page {
+		h, err := snap.hit(d, nSnippets)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		out.Hits = append(out.Hits, h)
+	}
 	out.Took = time.Since(start)
 	return out, nil
 }
 
-// query returns the bleve query of req, its query and its filters, and the
+// hit makes the Hit of a document of the page, with its snippets.
+func (s *snapshot) hit(d located, nSnippets int) (Hit, error) {
+	h := Hit{Score: d.score, Actors: []string{}, Products: []string{}, Topics: []string{}}
+	var body, precision string
+	var published time.Time
+	err := s.visitStored(d.doc, func(field string, typ byte, value []byte) {
+		switch field {
+		case "_id":
+			h.ID = string(value)
+		case fieldTitle:
+			h.Title = string(value)
+		case fieldBody:
+			if nSnippets > 0 {
+				body = string(value)
+			}
+		case fieldSource:
+			h.Source = string(value)
+		case fieldURL:
+			h.URL = string(value)
+		case fieldActor:
+			h.Actors = append(h.Actors, string(value))
+		case fieldProduct:
+			h.Products = append(h.Products, string(value))
+		case fieldTopic:
+			h.Topics = append(h.Topics, string(value))
+		case fieldOrigin:
+			h.PublishedOrigin = origins[string(value)]
+		case fieldPrecision:
+			precision = string(value)
+		case fieldPublished:
+			if typ == 'd' {
+				published, _, _ = document.NewDateTimeFieldFromBytes(field, nil, value).DateTime()
+			}
+		}
+	})
+	if err != nil {
+		return Hit{}, err
+	}
+	if !published.IsZero() {
+		h.Published = publishedDate(published, precision)
+	}
+	if nSnippets > 0 {
+		for _, m := range mergeMatches(validMatches(h.Title, d.title)) {
+			h.TitleMarks = append(h.TitleMarks, m.Span)
+		}
+		h.Snippets = snippets(body, d.body, nSnippets)
+	}
+	return h, nil
+}
+
+// compiled is a compiled query.
+type compiled struct {
+	main query.Query // matches and scores the documents
+	runs []run       // its runs of several words
+	// terms are those of title and body that a matching document may hold,
+	// but when expanded: the query has words that stand for terms of the
+	// index (prefixes, fuzzy words), which only running it finds.
+	terms    []fieldTerm
+	expanded bool
+}
+
+// query returns the query of req, its query and its filters, and the
 // warnings of its compilation. A query that can match nothing (only stop
 // words) gives a query that matches nothing.
-func (ix *Index) query(req Request) (query.Query, []string, error) {
+func (ix *Index) query(req Request) (compiled, []string, error) {
 	tree, err := parse(req.Query)
 	if err != nil {
-		return nil, nil, err
+		return compiled{}, nil, err
 	}
 	c := &compiler{analyzer: ix.analyzer}
 	q := c.compile(tree)
@@ -154,51 +243,58 @@ func (ix *Index) query(req Request) (query.Query, []string, error) {
 	if filters := req.filters(); len(filters) > 0 {
 		q = query.NewConjunctionQuery(append([]query.Query{q}, filters...))
 	}
-	return q, c.warnings, nil
+	return compiled{main: q, runs: c.runs, terms: c.located, expanded: c.expanded}, c.warnings, nil
 }
 
-// locations returns, for each hit, where the terms of q stand in its
-// fields. The index keeps them (its term vectors, also needed for phrases),
-// so snippets need no analysis at search time. Asking for them costs work
-// on every matching document, so it is done in a second search restricted to
-// the hits.
-func (ix *Index) locations(ctx context.Context, q query.Query, hits blevesearch.DocumentMatchCollection) (map[string]blevesearch.FieldTermLocationMap, error) {
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	br := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q}), len(ids), 0, false)
-	br.IncludeLocations = true
-	res, err := ix.bleve.SearchInContext(ctx, br)
-	if err != nil {
-		return nil, fmt.Errorf("search term locations: %w", err)
-	}
-	out := make(map[string]blevesearch.FieldTermLocationMap, len(res.Hits))
-	for _, h := range res.Hits {
-		out[h.ID] = h.Locations
-	}
-	return out, nil
-}
+// togetherBoost multiplies the score of a document where the words of a
+// run of the query stand together, in the order typed, in its title or
+// its body: « ligne de commande » rather than « commande » in one sentence
+// and « ligne » three paragraphs later.
+const togetherBoost = 2
 
-// matches lists the locations of terms in a field.
-func matches(terms blevesearch.TermLocationMap) []match {
-	var out []match
-	for term, locs := range terms {
-		for _, l := range locs {
-			out = append(out, match{Span{int(l.Start), int(l.End)}, term})
+// together reports whether the words of one of the runs stand together in
+// the title or the body, going by the matches of the terms of the query.
+func together(runs []run, title, body []match) bool {
+	has := func(ms []match, alts []string, pos int) bool {
+		for _, m := range ms {
+			if m.pos == pos && slices.Contains(alts, m.term) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range runs {
+		for _, f := range [...]struct {
+			name string
+			ms   []match
+		}{{fieldTitle, title}, {fieldBody, body}} {
+			if r.field != "" && r.field != f.name {
+				continue
+			}
+			for _, m := range f.ms {
+				if !slices.Contains(r.positions[0], m.term) { // a run starts with a word
+					continue
+				}
+				all := true
+				for i, alts := range r.positions[1:] {
+					if len(alts) > 0 && !has(f.ms, alts, m.pos+i+1) {
+						all = false
+						break
+					}
+				}
+				if all {
+					return true
+				}
+			}
 		}
 	}
-	return out
+	return false
 }
 
-// mergeSpans returns the spans of the matched terms of a short text, merged
-// and in order.
-func mergeSpans(text string, terms blevesearch.TermLocationMap) []Span {
-	var spans []Span
-	for _, m := range mergeMatches(validMatches(text, matches(terms))) {
-		spans = append(spans, m.Span)
-	}
-	return spans
+func internalID(doc uint64) index.IndexInternalID {
+	id := make(index.IndexInternalID, 8)
+	binary.BigEndian.PutUint64(id, doc)
+	return id
 }
 
 // filters returns the queries for the filters of req.
@@ -225,30 +321,6 @@ func (req Request) filters() []query.Query {
 		fs = append(fs, dateRange(from, to))
 	}
 	return fs
-}
-
-func facets(fr blevesearch.FacetResults) Facets {
-	values := func(name string) []FacetValue {
-		r := fr[name]
-		if r == nil || r.Terms == nil {
-			return []FacetValue{}
-		}
-		out := []FacetValue{}
-		for _, t := range r.Terms.Terms() {
-			out = append(out, FacetValue{t.Term, t.Count})
-		}
-		slices.SortStableFunc(out, func(a, b FacetValue) int {
-			return cmp.Or(b.Count-a.Count, cmp.Compare(a.Value, b.Value))
-		})
-		return out
-	}
-	f := Facets{Actor: values(fieldActor), Topic: values(fieldTopic), Product: values(fieldProduct),
-		Date: values(fieldMonth), Source: values(fieldSource)}
-	slices.SortFunc(f.Date, func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
-	if r := fr[fieldMonth]; r != nil {
-		f.Undated = r.Missing
-	}
-	return f
 }
 
 func stringField(v any) string {
@@ -279,8 +351,21 @@ func stringsField(v any) []string {
 	return []string{}
 }
 
-// publishedField rebuilds a publication date from its stored time and
+// publishedDate rebuilds a publication date from its stored time and
 // precision.
+func publishedDate(t time.Time, precision string) dates.Date {
+	d := dates.Of(t.UTC())
+	switch precision {
+	case "year":
+		d.Month, d.Day = 0, 0
+	case "month":
+		d.Day = 0
+	}
+	return d
+}
+
+// publishedField rebuilds a publication date from the stored time that
+// bleve gives, in RFC 3339, and precision.
 func publishedField(v any, precision string) dates.Date {
 	s := stringField(v)
 	if s == "" {
@@ -290,12 +375,5 @@ func publishedField(v any, precision string) dates.Date {
 	if err != nil {
 		return dates.Date{}
 	}
-	d := dates.Of(t.UTC())
-	switch precision {
-	case "year":
-		d.Month, d.Day = 0, 0
-	case "month":
-		d.Day = 0
-	}
-	return d
+	return publishedDate(t, precision)
 }

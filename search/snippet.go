@@ -62,6 +62,7 @@ const (
 type match struct {
 	Span
 	term string
+	pos  int // the position of the word in the field
 }
 
 // snippets returns up to n passages of text around the matched words, the
@@ -79,23 +80,49 @@ func snippets(text string, found []match, n int) []Snippet {
 	if len(found) > maxSnippetMatches {
 		found = found[:maxSnippetMatches]
 	}
+	// The terms, numbered: a query has few.
+	var terms []string
+	kind := make([]int, len(found))
+	for i, m := range found {
+		k := slices.Index(terms, m.term)
+		if k < 0 {
+			k = len(terms)
+			terms = append(terms, m.term)
+		}
+		kind[i] = k
+	}
 	type window struct{ from, to, score int } // found[from:to]
 	var chosen []window
 	used := make([]bool, len(found))
+	count := make([]int, len(terms)) // of each term in found[i:j]
 	for len(chosen) < n {
+		// Slide a window over the matches: found[i:j] is the longest run
+		// from i of unused matches that fits in a snippet (at least one
+		// match, however long).
 		best := window{score: -1}
+		clear(count)
+		distinct, j := 0, 0
 		for i := range found {
 			if used[i] {
 				continue
 			}
-			terms := map[string]bool{found[i].term: true}
-			j := i + 1 // a window holds at least one match, however long
-			for j < len(found) && !used[j] && found[j].End-found[i].Start <= snippetWidth {
-				terms[found[j].term] = true
+			if j <= i { // start afresh after used matches
+				clear(count)
+				distinct, j = 0, i
+			}
+			for j < len(found) && !used[j] && (j == i || found[j].End-found[i].Start <= snippetWidth) {
+				if count[kind[j]] == 0 {
+					distinct++
+				}
+				count[kind[j]]++
 				j++
 			}
-			if score := 100*len(terms) + (j - i); score > best.score {
+			if score := 100*distinct + (j - i); score > best.score {
 				best = window{i, j, score}
+			}
+			count[kind[i]]-- // found[i] leaves the window
+			if count[kind[i]] == 0 {
+				distinct--
 			}
 		}
 		if best.score < 0 {
@@ -142,7 +169,7 @@ func mergeMatches(ms []match) []match {
 		}
 		return b.End - a.End
 	})
-	var out []match
+	out := ms[:0] // in place
 	for _, m := range ms {
 		if len(out) > 0 && m.Start < out[len(out)-1].End {
 			last := &out[len(out)-1]

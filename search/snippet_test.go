@@ -26,7 +26,7 @@ func TestSnippetsEdges(t *testing.T) {
 			var ms []match
 			for _, term := range c.terms {
 				i := strings.Index(c.text, term)
-				ms = append(ms, match{Span{i, i + len(term)}, term})
+				ms = append(ms, match{Span: Span{i, i + len(term)}, term: term})
 			}
 			var got []string
 			for _, s := range snippets(c.text, ms, 3) {
@@ -48,11 +48,11 @@ func TestSnippetsChooseDistinctTerms(t *testing.T) {
 		if j < 0 {
 			break
 		}
-		ms = append(ms, match{Span{i + j, i + j + 3}, "api"})
+		ms = append(ms, match{Span: Span{i + j, i + j + 3}, term: "api"})
 		i += j + 3
 	}
 	p := strings.Index(text, "payante")
-	ms = append(ms, match{Span{p, p + 7}, "payant"})
+	ms = append(ms, match{Span: Span{p, p + 7}, term: "payant"})
 	got := snippets(text, ms, 1)
 	if len(got) != 1 || !strings.Contains(got[0].Format("[", "]"), "[api] [payante]") {
 		t.Errorf("the one snippet should hold both terms: %q", got)
@@ -67,7 +67,7 @@ func FuzzSnippets(f *testing.F) {
 		if !utf8.ValidString(text) || n < 0 || n > 5 {
 			return
 		}
-		for _, s := range snippets(text, []match{{Span{start, end}, "t"}, {Span{end, end + 2}, "u"}}, n) {
+		for _, s := range snippets(text, []match{{Span: Span{start, end}, term: "t"}, {Span: Span{end, end + 2}, term: "u"}}, n) {
 			if !utf8.ValidString(s.Text) {
 				t.Fatalf("snippet %q is not valid UTF-8", s.Text)
 			}

@@ -39,7 +39,7 @@ func (ix *Index) Timeline(ctx context.Context, req Request) ([]Event, error) {
 	if limit <= 0 || limit > maxTimelineDocs {
 		limit = maxTimelineDocs
 	}
-	br := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
+	br := bleve.NewSearchRequestOptions(q.main, limit, max(req.Offset, 0), false)
 	br.Fields = []string{fieldTitle, fieldMentions}
 	res, err := ix.bleve.SearchInContext(ctx, br)
 	if err != nil {

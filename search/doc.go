@@ -1,0 +1,50 @@
+// Package search indexes and searches a dossier of French articles: a
+// Bleve index with the French analysis of package analysis, facets for
+// actors, topics, products, publication months and sources, and a query
+// language for journalists.
+//
+// # Query language
+//
+// Words are joined by AND: « API payante » finds the documents with both
+// words, ranked by BM25 (a title match weighs twice a body match), and a
+// document where the words stand side by side, in the order typed, counts
+// double. Every word goes through the French analysis of the articles, so
+// « proces » finds « procès » and « l'API » finds « API ».
+//
+//	Musk OR Gates, Musk OU Gates     either word
+//	Musk AND Gates, Musk ET Gates    both
+//	Microsoft NOT Apple, -Apple      without Apple (also SAUF)
+//	(Musk OR Gates) procès           grouping; AND binds tighter than OR
+//	"l’heure du procès", « … »       a phrase
+//	api*                             words that start with api
+//	tweeter~1, tweeter~2             words within one or two typos
+//	actor:Microsoft, topic:…, product:…, source:…
+//	                                 a facet value, without case or accents,
+//	                                 by any of its names
+//	title:procès, body:procès        one field only
+//	date:2023-04, date:2023-04-01..2023-05-31, date:>=2023-05
+//	                                 the publication date
+//	*                                every document
+//
+// Field names also exist in French: acteur:, thème:, produit:, titre:,
+// texte:. A malformed query gives a *QueryError with the column of the
+// fault. Limits keep a query's work bounded: 64 levels of nesting, 1,000
+// words.
+//
+// # How a search runs
+//
+// Search reads one snapshot of the index in two passes instead of Bleve's
+// SearchInContext. The first goes over every matching document: it counts
+// them, counts their facet values from per-segment tables kept in memory
+// (Bleve's facet builder decodes the document values of each match at each
+// search), and keeps the best 50. The second reads, from the term vectors,
+// where the terms of the query stand in those 50: to move up the documents
+// where the words of the query stand together, and for the snippets of the
+// page. Stored fields are read for the page only.
+//
+// # Concurrency
+//
+// An Index is safe for concurrent use: searches may run from several
+// goroutines while documents are added or deleted; each search sees the
+// index as it was when it started. Close waits for the searches that run.
+package search
