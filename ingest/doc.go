@@ -50,10 +50,14 @@
 // # Limits
 //
 // An article over Options.MaxArticleBytes is skipped, and so are a .gz that
-// expands past 1 GiB, a JSONL line over 64 MiB and an HTML page nested over
+// expands past 1 GiB (a .jsonl.gz keeps its lines before that point, as a
+// truncated one does), a JSONL line over 64 MiB and an HTML page nested over
 // 256 levels deep (parsing one takes time that grows with its depth). The
 // warnings about the lines of one file stop after 100, then one more says
 // how many were left out.
 //
-// Walk, Read, ReadFile and Format are safe for concurrent use.
+// Stream reads a file as Read does, but hands each article over as soon as
+// it is read: a JSONL archive is never all in memory.
+//
+// Walk, Read, Stream, ReadFile and Format are safe for concurrent use.
 package ingest

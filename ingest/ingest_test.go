@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -501,8 +502,13 @@ func TestGzipCap(t *testing.T) {
 	}
 	maxDecompressed = 1 << 20
 	lines := strings.Repeat("{\"text\":\"Un article.\"}\n", (1<<20)/20)
+	// A JSONL file keeps the lines before the cap, as a truncated one does.
+	docs, warns := read("a.jsonl.gz", gz(lines), Options{})
+	if n := (1 << 20) / len("{\"text\":\"Un article.\"}\n"); len(docs) != n || len(warns) != 1 ||
+		warns[0].Msg != fmt.Sprintf("decompressed size over 1 MB: read up to line %d, the rest skipped", n) {
+		t.Errorf("a.jsonl.gz: got %d documents, warnings %v", len(docs), warns)
+	}
 	for _, tc := range []struct{ name, content string }{
-		{"a.jsonl.gz", lines},
 		{"a.json.gz", "[" + strings.Repeat("{\"text\":\"Un article.\"},", (1<<20)/20) + "{}]"},
 		{"a.txt.gz", strings.Repeat("x", 1<<20+1)},
 	} {
@@ -514,7 +520,7 @@ func TestGzipCap(t *testing.T) {
 		})
 	}
 	// Exactly the cap is fine.
-	docs, warns := read("b.txt.gz", gz("Titre\n"+strings.Repeat("x", 1<<20-6)), Options{MaxArticleBytes: 4 << 20})
+	docs, warns = read("b.txt.gz", gz("Titre\n"+strings.Repeat("x", 1<<20-6)), Options{MaxArticleBytes: 4 << 20})
 	if len(docs) != 1 || len(warns) != 0 {
 		t.Errorf("at the cap: %d documents, warnings %v", len(docs), warns)
 	}
@@ -726,5 +732,42 @@ func TestLineWarningsCapped(t *testing.T) {
 	}
 	if got := warns[99].String(); got != "dossier/x.jsonl:100: bad JSON: invalid character 'p' looking for beginning of value, skipped" {
 		t.Errorf("100th warning %q", got)
+	}
+}
+
+// TestStream hands the articles over one by one, in the order of the
+// file, and stops reading when told to: the bad line after the stop is
+// never read.
+func TestStream(t *testing.T) {
+	content := "{\"id\":\"a\",\"text\":\"Un.\"}\n{\"id\":\"b\",\"text\":\"Deux.\"}\n{\"id\":\"c\",\"text\":\"Trois.\"}\nnot json\n"
+	for _, name := range []string{"f.jsonl", "f.jsonl.gz"} {
+		t.Run(name, func(t *testing.T) {
+			data := content
+			if strings.HasSuffix(name, ".gz") {
+				data = gz(content)
+			}
+			src := Source{Path: "dossier/" + name, Rel: name}
+			var all []string
+			last := 0
+			warns := Stream(src, []byte(data), Options{}, func(d search.Document, read int) bool {
+				all = append(all, d.ID)
+				if read < last || read > len(data) {
+					t.Errorf("read %d after %d, of %d", read, last, len(data))
+				}
+				last = read
+				return true
+			})
+			if !slices.Equal(all, []string{"a", "b", "c"}) || len(warns) != 1 {
+				t.Errorf("whole file: %v, %v", all, warns)
+			}
+			var some []string
+			warns = Stream(src, []byte(data), Options{}, func(d search.Document, _ int) bool {
+				some = append(some, d.ID)
+				return len(some) < 2
+			})
+			if !slices.Equal(some, []string{"a", "b"}) || len(warns) != 0 {
+				t.Errorf("stopped after two: %v, %v", some, warns)
+			}
+		})
 	}
 }

@@ -19,7 +19,7 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // readJSONL reads one JSON object a line. A bad line is a warning; the
 // others are read.
 func (r *reader) readJSONL(lines lineReader) {
-	for {
+	for !r.stop {
 		line, n, tooLong, ok := lines.next()
 		if !ok {
 			return
@@ -92,6 +92,9 @@ func (r *reader) readJSON(data []byte) {
 		return
 	}
 	for i, e := range elems {
+		if r.stop {
+			return
+		}
 		r.readObject(e.v, e.line, "line "+e.line, r.name+"#"+strconv.Itoa(i+1))
 	}
 }

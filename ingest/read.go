@@ -81,11 +81,28 @@ func ReadFile(src Source, opts Options) ([]search.Document, []Warning) {
 //
 // Every problem is a Warning; the articles returned are all the good ones.
 func Read(src Source, data []byte, opts Options) ([]search.Document, []Warning) {
+	var docs []search.Document
+	warns := Stream(src, data, opts, func(d search.Document, _ int) bool {
+		docs = append(docs, d)
+		return true
+	})
+	return docs, warns
+}
+
+// Stream is Read for files of many articles: it calls emit with each
+// article as soon as it is read, so that a JSONL file of a whole archive
+// never has all its articles in memory at once. emit is called from the
+// calling goroutine, in the order of the file, with how many bytes of data
+// have been read so far, for progress reports; when it returns false,
+// reading stops there.
+func Stream(src Source, data []byte, opts Options, emit func(d search.Document, read int) bool) []Warning {
 	r := newReader(src, opts)
+	r.emit = emit
+	r.done = func() int { return len(data) }
 	format := Format(r.name)
 	if format == "" {
 		r.warn("", "unknown format, skipped")
-		return nil, r.warns
+		return r.warns
 	}
 	if isGzip(r.name) {
 		r.readGzip(format, data)
@@ -95,7 +112,7 @@ func Read(src Source, data []byte, opts Options) ([]search.Document, []Warning) 
 	if r.hidden > 0 {
 		r.warns = append(r.warns, Warning{r.path, fmt.Sprintf("%d more warnings on lines of this file, not listed", r.hidden)})
 	}
-	return r.docs, r.warns
+	return r.warns
 }
 
 // maxLineWarnings bounds the warnings about the lines of one file: a
@@ -111,7 +128,9 @@ type reader struct {
 	name  string // src.Rel, else src.Path: what the format and default ids come from
 	path  string // what warnings name: src.Path, else src.Rel
 	max   int
-	docs  []search.Document
+	emit  func(search.Document, int) bool // each good article, as it is read; false stops
+	done  func() int                      // how much of the file's data has been read
+	stop  bool                            // emit said to stop
 	warns []Warning
 	seen  map[string]string // id → where its first article is ("line 3")
 
@@ -177,7 +196,9 @@ func (r *reader) read(format string, data []byte) {
 			r.warn("", "binary file, skipped")
 			return
 		}
-		r.readJSONL(newByteLines(data))
+		lines := newByteLines(data)
+		r.done = func() int { return len(data) - len(lines.data) }
+		r.readJSONL(lines)
 	case "json":
 		if binary(data) {
 			r.warn("", "binary file, skipped")
@@ -191,7 +212,9 @@ func (r *reader) read(format string, data []byte) {
 // is decompressed no further than the size limit; a JSONL file is streamed,
 // so that a truncated download still gives the lines before the damage.
 func (r *reader) readGzip(format string, data []byte) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+	compressed := bytes.NewReader(data)
+	r.done = func() int { return len(data) - compressed.Len() } // ahead by what the decompressor buffers
+	zr, err := gzip.NewReader(compressed)
 	if err != nil {
 		r.warn("", "corrupt gzip: %s, skipped", gzipCause(err))
 		return
@@ -205,9 +228,8 @@ func (r *reader) readGzip(format string, data []byte) {
 		}
 		r.readJSONL(lines)
 		switch {
-		case capped.over:
-			r.docs = nil
-			r.warn("", "%s", overGzip())
+		case capped.over: // like a truncated file: the lines before stay
+			r.warn("", "decompressed size over %s: read up to line %d, the rest skipped", gzipCap(), lines.n)
 		case lines.err != nil && lines.err != io.EOF:
 			r.warn("", "corrupt gzip: %s, read up to line %d", gzipCause(lines.err), lines.n)
 		}
@@ -373,12 +395,14 @@ func size(n int64) string {
 // limit formats a limit as size does, without a needless ".0": "10 MB".
 func limit(n int64) string { return strings.Replace(size(n), ".0 ", " ", 1) }
 
-func overGzip() string {
-	max := limit(maxDecompressed)
+func overGzip() string { return "decompressed size over " + gzipCap() + ", skipped" }
+
+// gzipCap formats maxDecompressed.
+func gzipCap() string {
 	if maxDecompressed%(1<<30) == 0 {
-		max = strconv.FormatInt(maxDecompressed>>30, 10) + " GiB"
+		return strconv.FormatInt(maxDecompressed>>30, 10) + " GiB"
 	}
-	return "decompressed size over " + max + ", skipped"
+	return limit(maxDecompressed)
 }
 
 // article is an article as a format reads it, before the checks common to
@@ -438,7 +462,7 @@ func (r *reader) add(a article, at, first, defID string) {
 	if len(a.meta) > 0 {
 		d.Meta = a.meta
 	}
-	r.docs = append(r.docs, d)
+	r.stop = !r.emit(d, r.done())
 }
 
 // quote quotes a value for a warning, cut to a length that a line can
