@@ -1,7 +1,8 @@
 // Package dates handles the dates of press articles: calendar dates known to
 // the day, the month or the year (Date), the dates an article mentions
-// (Mentions), and its publication date (Publication). All are pure
-// functions of the text, safe for concurrent use.
+// (Mentions), and its publication date (Publication); Read gives both in
+// one scan of the text. All are pure functions of the text, safe for
+// concurrent use.
 //
 // # Mentions
 //

@@ -20,7 +20,11 @@ type Mention struct {
 // Header reads is not a mention: it is the article's date, not the
 // article's words. The package comment lists the expressions found.
 func Mentions(text string, published Date) []Mention {
-	s := scan(text, published)
+	return mentionsOf(scan(text, published))
+}
+
+// mentionsOf returns the mentions a scan found.
+func mentionsOf(s *scanner) []Mention {
 	if len(s.found) == 0 {
 		return nil
 	}
@@ -28,7 +32,7 @@ func Mentions(text string, published Date) []Mention {
 	for i, f := range s.found {
 		out[i] = f.Mention
 		sp := s.sentence(f.Start)
-		out[i].Sentence = collapse(text[sp.start:sp.end])
+		out[i].Sentence = collapse(s.text[sp.start:sp.end])
 	}
 	return out
 }

@@ -103,8 +103,14 @@ func Publication(meta Date, text string) (Date, Origin) {
 	if d, _, ok := Header(text); ok {
 		return d, HeaderLine
 	}
+	return infer(scan(text, Date{}))
+}
+
+// infer dates an article from the mentions of its scan, by the rule of
+// Publication.
+func infer(s *scanner) (Date, Origin) {
 	var latest Date
-	for _, f := range scan(text, Date{}).found {
+	for _, f := range s.found {
 		if f.Relative || f.future || f.Date.Precision() < Month {
 			continue
 		}
@@ -116,4 +122,44 @@ func Publication(meta Date, text string) (Date, Origin) {
 		return Date{}, NoDate
 	}
 	return latest, Inferred
+}
+
+// Article is what the package reads of an article.
+type Article struct {
+	Published Date
+	Origin    Origin
+	// Start is where the article's words start: after a header line that
+	// gives its date (see Header), else 0.
+	Start int
+	// Mentions are those of the words, text[Start:], resolved against the
+	// publication date unless it is inferred.
+	Mentions []Mention
+}
+
+// Read returns the publication date of an article (see Publication) and
+// the mentions of its words: what Publication and then Mentions on the
+// text after its header line give, but in one scan of the text where
+// Publication has to infer the date.
+func Read(meta Date, text string) Article {
+	var a Article
+	header, start, hasHeader := Header(text)
+	if hasHeader {
+		a.Start = start
+	}
+	switch {
+	case !meta.IsZero():
+		a.Published, a.Origin = meta, Metadata
+	case hasHeader:
+		a.Published, a.Origin = header, HeaderLine
+	default:
+		// The words are the whole text, and there is no date to resolve
+		// relative mentions against: the mentions are those of the scan
+		// that infers the date, as Mentions(text, Date{}) would find them.
+		s := scan(text, Date{})
+		a.Published, a.Origin = infer(s)
+		a.Mentions = mentionsOf(s)
+		return a
+	}
+	a.Mentions = Mentions(text[a.Start:], a.Published)
+	return a
 }

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -121,4 +122,39 @@ func FuzzHeader(f *testing.F) {
 			t.Fatalf("Publication(%q) = %v, header says %v", text, got, d)
 		}
 	})
+}
+
+// TestRead checks that Read gives what Publication, Header and Mentions
+// give one after the other, on the seeds and on texts of each origin.
+func TestRead(t *testing.T) {
+	texts := map[string]string{
+		"header":   "date 2023-04-25\n\nLundi, Microsoft a annoncé la fin le 25 avril 2023.",
+		"inferred": "Le 3 mai 2023, Twitter a coupé l’accès. Depuis le mois dernier, rien.",
+		"relative": "Lundi dernier, Twitter a changé ses prix. Le 2 mars 2024 aussi.",
+		"none":     "Aucune date ici.",
+		"empty":    "",
+	}
+	for _, c := range seedMentions {
+		texts[c.name] = readSeed(t, c.name)
+	}
+	for name, text := range texts {
+		for _, meta := range []Date{{}, {Year: 2023, Month: 5, Day: 2}} {
+			t.Run(name+"/"+meta.String(), func(t *testing.T) {
+				pub, origin := Publication(meta, text)
+				body := text
+				if _, start, ok := Header(text); ok {
+					body = text[start:]
+				}
+				known := pub
+				if origin == Inferred {
+					known = Date{}
+				}
+				want := Mentions(body, known)
+				got := Read(meta, text)
+				if got.Published != pub || got.Origin != origin || text[got.Start:] != body || !reflect.DeepEqual(got.Mentions, want) {
+					t.Errorf("Read: %v %v %q %v\nwant %v %v %q %v", got.Published, got.Origin, text[got.Start:], got.Mentions, pub, origin, body, want)
+				}
+			})
+		}
+	}
 }
