@@ -22,7 +22,13 @@ type Options struct {
 // Analyzer is the French analyzer. It is safe for concurrent use.
 type Analyzer struct {
 	bleveanalysis.DefaultAnalyzer
+	standard bool // the default word lists
 }
+
+// Standard reports whether a has the default stop and protected words, as
+// New(Options{}) has: all such analyzers make the same tokens of a text,
+// whatever the size of their caches.
+func (a *Analyzer) Standard() bool { return a.standard }
 
 // New returns the French analyzer: Tokenizer, then LowerFilter,
 // ElisionFilter, StopFilter, ProtectFilter, StemFilter and FoldFilter —
@@ -41,10 +47,13 @@ func New(opts Options) *Analyzer {
 	if opts.StopWords != nil || opts.Protected != nil {
 		memo = func() *cache[outcome] { return newCache[outcome](memoSize) }
 	}
-	return &Analyzer{bleveanalysis.DefaultAnalyzer{
-		Tokenizer:    NewTokenizer(),
-		TokenFilters: []bleveanalysis.TokenFilter{newFusedFilter(chain, memo())},
-	}}
+	return &Analyzer{
+		DefaultAnalyzer: bleveanalysis.DefaultAnalyzer{
+			Tokenizer:    NewTokenizer(),
+			TokenFilters: []bleveanalysis.TokenFilter{newFusedFilter(chain, memo())},
+		},
+		standard: opts.StopWords == nil && opts.Protected == nil,
+	}
 }
 
 // chained returns the analyzer New builds, without the memo: the filters

@@ -31,7 +31,9 @@ type Annotator struct {
 //     is inferred;
 //   - the actors, with their other names so that filters accept them, and
 //     apart the products (see actors.Gazetteer.Find);
-//   - the topics whose evidence is strong enough (see topics);
+//   - the topics whose evidence is strong enough (see topics), from the
+//     tokens of the French analysis, which d keeps for the index (see
+//     search.Analyze): the text is analysed once for both;
 //   - a title, when d has none: the opening words of the body, so that a
 //     list of hits never shows an empty line.
 //
@@ -48,16 +50,9 @@ func (a Annotator) Document(d *search.Document) {
 	if strings.TrimSpace(d.Title) == "" {
 		d.Title = opening(d.Body, 80)
 	}
-	meta := d.Published
-	d.Published, d.PublishedOrigin = dates.Publication(meta, d.Body)
-	if _, start, ok := dates.Header(d.Body); ok {
-		d.Body = d.Body[start:]
-	}
-	known := d.Published
-	if d.PublishedOrigin == dates.Inferred {
-		known = dates.Date{}
-	}
-	d.Mentions = dates.Mentions(d.Body, known)
+	art := dates.Read(d.Published, d.Body)
+	d.Published, d.PublishedOrigin, d.Mentions = art.Published, art.Origin, art.Mentions
+	d.Body = d.Body[art.Start:]
 
 	found, products := g.Find(d.Title, d.Body)
 	d.Actors, d.ActorAliases = nil, nil
@@ -70,7 +65,8 @@ func (a Annotator) Document(d *search.Document) {
 		d.Products = append(d.Products, p.Name)
 	}
 	d.Topics, d.TopicAliases = nil, nil
-	for _, e := range tx.Assign(d.Title, d.Body) {
+	title, body := search.Analyze(d) // which the index then uses as they are
+	for _, e := range tx.AssignTokens(title, body) {
 		d.Topics = append(d.Topics, e.Topic.Label)
 		d.TopicAliases = append(d.TopicAliases, e.Topic.ID)
 	}

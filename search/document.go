@@ -1,6 +1,11 @@
 package search
 
 import (
+	"sync"
+
+	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/dossier-search/dossier-search/analysis"
 	"github.com/dossier-search/dossier-search/dates"
 )
 
@@ -27,4 +32,47 @@ type Document struct {
 	// Meta holds the other metadata an article came with — author, lang,
 	// and any other field of its front matter or JSON — as text.
 	Meta map[string]string
+
+	analyzed *analyzed // see Analyze
+}
+
+// analyzed is what Analyze made of a title and a body.
+type analyzed struct {
+	title, body       string // the texts analysed
+	titleTok, bodyTok bleveanalysis.TokenStream
+	taken             bool // by an index: see take
+}
+
+// valid reports whether a holds the tokens of the document's title and
+// body as they are now.
+func (a *analyzed) valid(d *Document) bool {
+	return a != nil && !a.taken && a.title == d.Title && a.body == d.Body
+}
+
+// take returns the tokens and forgets them: the index that takes them
+// keeps them only until it has counted them, and a document of thousands
+// of words should not hold its tokens after that.
+func (a *analyzed) take() (title, body bleveanalysis.TokenStream) {
+	title, body = a.titleTok, a.bodyTok
+	a.titleTok, a.bodyTok, a.taken = nil, nil, true
+	return title, body
+}
+
+// defaultAnalyzer is the analyzer of an index with the default analysis.
+var defaultAnalyzer = sync.OnceValue(func() *analysis.Analyzer { return analysis.New(analysis.Options{}) })
+
+// Analyze returns the tokens of the title and the body of d under the
+// default French analysis, and keeps them in d: an index with the default
+// analysis then indexes d without analysing its text again, as long as
+// its title and body are unchanged; the first index to do so takes the
+// tokens, and lets them go once counted. Annotations that read the words
+// (package topics) share the work of the index this way. The tokens must
+// not be changed.
+func Analyze(d *Document) (title, body bleveanalysis.TokenStream) {
+	if !d.analyzed.valid(d) {
+		a := defaultAnalyzer()
+		d.analyzed = &analyzed{title: d.Title, body: d.Body,
+			titleTok: a.Analyze([]byte(d.Title)), bodyTok: a.Analyze([]byte(d.Body))}
+	}
+	return d.analyzed.titleTok, d.analyzed.bodyTok
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -27,6 +28,7 @@ type Index struct {
 	mu       sync.RWMutex // Close waits for the searches that run
 	closed   bool
 	analyzer bleveanalysis.Analyzer // the analyzer of title and body, for queries and snippets
+	standard bool                   // analyzer has the default analysis: see Analyze
 	annotate func(*Document)        // Options.Annotate of the index's builder, for Add
 }
 
@@ -153,7 +155,8 @@ func wrap(b bleve.Index) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{bleve: b, engine: engine, analyzer: a, facets: &facetCache{}}, nil
+	fr, _ := a.(*analysis.Analyzer)
+	return &Index{bleve: b, engine: engine, analyzer: a, standard: fr != nil && fr.Standard(), facets: &facetCache{}}, nil
 }
 
 // ErrClosed reports a search on a closed index.
@@ -194,7 +197,7 @@ func (ix *Index) add(ctx context.Context, docs []Document, batchSize int) error 
 			if d.ID == "" {
 				return errors.New("index document: empty id")
 			}
-			if err := batch.Index(d.ID, fields(d)); err != nil {
+			if err := ix.index(batch, &d); err != nil {
 				return fmt.Errorf("index document %s: %w", d.ID, err)
 			}
 		}
@@ -204,6 +207,45 @@ func (ix *Index) add(ctx context.Context, docs []Document, batchSize int) error 
 		docs = docs[n:]
 	}
 	return nil
+}
+
+// index adds d to batch. When d holds the tokens of its title and body
+// (see Analyze) and the index has the default analysis, the title and
+// body fields get them as they are, instead of being analysed again.
+func (ix *Index) index(batch *bleve.Batch, d *Document) error {
+	if !ix.standard || !d.analyzed.valid(d) {
+		return batch.Index(d.ID, fields(*d))
+	}
+	doc := document.NewDocument(d.ID)
+	if err := ix.bleve.Mapping().MapDocument(doc, fields(*d)); err != nil {
+		return err
+	}
+	title, body := d.analyzed.take()
+	for i, f := range doc.Fields {
+		var tokens bleveanalysis.TokenStream
+		switch f.Name() {
+		case fieldTitle:
+			tokens = title
+		case fieldBody:
+			tokens = body
+		default:
+			continue
+		}
+		if t, ok := f.(*document.TextField); ok && len(t.ArrayPositions()) == 0 {
+			doc.Fields[i] = document.NewTextFieldCustom(t.Name(), nil, t.Value(), t.Options(), &analyzedText{tokens})
+		}
+	}
+	return batch.IndexAdvanced(doc)
+}
+
+// analyzedText is the analyzer of a field whose tokens are known: it
+// gives them once.
+type analyzedText struct{ tokens bleveanalysis.TokenStream }
+
+func (a *analyzedText) Analyze([]byte) bleveanalysis.TokenStream {
+	t := a.tokens
+	a.tokens = nil // the batch keeps the field: let the tokens go
+	return t
 }
 
 // Delete removes the documents with the given ids; ids that are not in the

@@ -1,17 +1,20 @@
 package search_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dossier-search/dossier-search/analysis"
 	"github.com/dossier-search/dossier-search/annotate"
 	"github.com/dossier-search/dossier-search/dates"
 	"github.com/dossier-search/dossier-search/internal/golden"
@@ -370,4 +373,75 @@ func TestActorFacet(t *testing.T) {
 		}
 	}
 	golden.Check(t, "testdata/actor_facet.golden", b.String())
+}
+
+// TestAnalyzeShared indexes the seeds with the tokens search.Analyze kept
+// in them and without: the same hits, scores and snippets. A document whose
+// body changed after Analyze is indexed by its new body.
+func TestAnalyzeShared(t *testing.T) {
+	docs, err := seeds.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	build := func(analyze bool, opts search.Options) *search.Index {
+		var in []search.Document
+		for _, d := range docs {
+			annotate.Annotator{}.Document(&d) // analyses d for its topics
+			if !analyze { // a copy without the tokens
+				d = search.Document{ID: d.ID, Title: d.Title, Body: d.Body, Source: d.Source, URL: d.URL,
+					Published: d.Published, PublishedOrigin: d.PublishedOrigin, Actors: d.Actors, ActorAliases: d.ActorAliases,
+					Products: d.Products, Topics: d.Topics, TopicAliases: d.TopicAliases, Mentions: d.Mentions, Meta: d.Meta}
+			}
+			in = append(in, d)
+		}
+		ix, err := search.New(ctx, in, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		return ix
+	}
+	shared, plain := build(true, search.Options{}), build(false, search.Options{})
+	for _, q := range []string{"API payante", "procès", "l’API de Twitter", "\"c’est l’heure du procès\"", "entraînés", "42000", "intellig*", "*"} {
+		a, err := shared.Search(ctx, search.Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := plain.Search(ctx, search.Request{Query: q})
+		a.Took, b.Took = 0, 0
+		for _, r := range []*search.Results{a, b} { // ties come in the order of the index, which a batch does not keep
+			slices.SortStableFunc(r.Hits, func(x, y search.Hit) int { return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(x.ID, y.ID)) })
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%q: with shared tokens %+v\nwithout %+v", q, a, b)
+		}
+	}
+
+	d := docs[0]
+	search.Analyze(&d)
+	d.Body = "Un texte tout autre sur les pangolins."
+	ix, err := search.New(ctx, []search.Document{d}, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if res, _ := ix.Search(ctx, search.Request{Query: "pangolins"}); res.Total != 1 {
+		t.Error("the body changed after Analyze is not the one indexed")
+	}
+	if res, _ := ix.Search(ctx, search.Request{Query: "Twitter"}); res.Total != 0 && !strings.Contains(strings.ToLower(d.Title), "twitter") {
+		t.Error("the body analysed before the change was indexed")
+	}
+
+	// An index with other word lists analyses the text itself: here "les",
+	// a default stop word, is no stop word.
+	search.Analyze(&d)
+	custom, err := search.New(ctx, []search.Document{d}, search.Options{Analysis: analysis.Options{StopWords: []string{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer custom.Close()
+	if res, _ := custom.Search(ctx, search.Request{Query: "les"}); res.Total != 1 {
+		t.Error("an index without stop words got the default analysis")
+	}
 }

@@ -39,6 +39,8 @@ import (
 	"strings"
 	"sync"
 
+	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
+
 	"github.com/dossier-search/dossier-search/analysis"
 )
 
@@ -205,8 +207,15 @@ type Evidence struct {
 
 // Assign returns the topics of a document, strongest evidence first.
 func (t *Taxonomy) Assign(title, body string) []Evidence {
+	return t.AssignTokens(analyzer().Analyze([]byte(title)), analyzer().Analyze([]byte(body)))
+}
+
+// AssignTokens is Assign for a title and a body already analysed by the
+// default French analyzer (analysis.New(analysis.Options{})): an indexer
+// that analyses them anyway shares the work (see search.Analyze).
+func (t *Taxonomy) AssignTokens(title, body bleveanalysis.TokenStream) []Evidence {
 	var out []Evidence
-	for _, e := range t.Evidence(title, body) {
+	for _, e := range t.EvidenceTokens(title, body) {
 		if e.Enough() {
 			out = append(out, e)
 		}
@@ -237,6 +246,12 @@ func (e Evidence) Enough() bool {
 // « payante » share a stem; « API payante » holds « API »), the words count
 // once, for the longest cue.
 func (t *Taxonomy) Evidence(title, body string) []Evidence {
+	return t.EvidenceTokens(analyzer().Analyze([]byte(title)), analyzer().Analyze([]byte(body)))
+}
+
+// EvidenceTokens is Evidence for a title and a body already analysed by
+// the default French analyzer.
+func (t *Taxonomy) EvidenceTokens(title, body bleveanalysis.TokenStream) []Evidence {
 	ti, bi := t.index(title), t.index(body)
 	var out []Evidence
 	for k, topic := range t.topics {
@@ -267,11 +282,12 @@ func (t *Taxonomy) Evidence(title, body string) []Evidence {
 // termIndex holds where the terms of the cues stand in a text.
 type termIndex map[string][]int
 
-// index records where the terms of the taxonomy's cues stand in text, and
-// only them: a text has thousands of terms, the cues a few hundred.
-func (t *Taxonomy) index(text string) termIndex {
+// index records where the terms of the taxonomy's cues stand in the tokens
+// of a text, and only them: a text has thousands of terms, the cues a few
+// hundred.
+func (t *Taxonomy) index(tokens bleveanalysis.TokenStream) termIndex {
 	ix := termIndex{}
-	for _, tok := range analyzer().Analyze([]byte(text)) {
+	for _, tok := range tokens {
 		if _, ok := t.terms[string(tok.Term)]; !ok {
 			continue
 		}
