@@ -13,6 +13,11 @@
 // two runs from updating the same directory at once; the kernel releases it
 // when a run dies.
 //
+// Files are read several at once; a JSONL file, which may hold a whole
+// archive, is streamed (see ingest.Stream). Articles are annotated on all
+// the cores in chunks of 500 while the previous chunk is indexed, so a run
+// holds a few chunks in memory whatever the size of the dossier.
+//
 // Each generation keeps a manifest of the files it was built from — path,
 // size, modification time, SHA-256, document ids — which is how the next
 // run knows what changed: a file whose size and time are unchanged is not
@@ -52,8 +57,9 @@ type Options struct {
 	// Workers is the number of files read and annotated at once; 0 means
 	// GOMAXPROCS.
 	Workers int
-	// Progress, when not nil, is called after each chunk of 256 files read
-	// and once at the end, from the goroutine that called Index.
+	// Progress, when not nil, is called after each batch of documents
+	// indexed (every 500 documents, or 256 files) and once at the end,
+	// from the goroutine that called Index.
 	Progress func(Progress)
 	// Warn, when not nil, is called with each problem of an input, from the
 	// goroutine that called Index.
@@ -63,7 +69,7 @@ type Options struct {
 // Progress is how far a run has gone.
 type Progress struct {
 	Files, FilesTotal int   // article files handled, and found
-	Bytes, BytesTotal int64 // their sizes
+	Bytes, BytesTotal int64 // their sizes; Bytes counts the part read of a file that is streamed
 	Elapsed           time.Duration
 }
 
@@ -301,108 +307,223 @@ func (r *run) plan(sources []ingest.Source, prev *manifest) plan {
 // read is what the workers make of a changed file.
 type read struct {
 	src  ingest.Source
+	data []byte // the file, when it is streamed: read by the producer, not a worker
 	hash string
 	docs []search.Document
 	warn []ingest.Warning
 	same bool // the content hash is that of the previous run: not indexed again
 }
 
-// indexChanged reads, annotates and indexes the changed files, in chunks:
-// workers read and annotate a chunk while the previous one is indexed.
+// work is what the reading goroutine hands to the indexing one: documents,
+// annotated, and what to report.
+type work struct {
+	docs     []search.Document
+	warnings []ingest.Warning
+	files    int   // files done with this work
+	bytes    int64 // their sizes, or the part read of a file that is streamed
+}
+
+// docChunk is the number of documents annotated together and then indexed
+// in one batch.
+const docChunk = 500
+
+// indexChanged reads, annotates and indexes the changed files. A goroutine
+// reads files (several at once), decides which documents to index, and
+// annotates them in chunks of docChunk documents (by document, not by
+// file: a dossier may be one JSONL file of thousands of articles, which is
+// streamed), while the calling goroutine indexes the previous chunk.
 func (r *run) indexChanged(ctx context.Context, g *generation, changed []ingest.Source, prev, next *manifest,
 	claimed map[string]string, oldIDs map[string]bool) error {
 	workers := cmp.Or(r.opts.Workers, runtime.GOMAXPROCS(0))
-	chunks := make(chan []read, 1)
+	works := make(chan work)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	c := &claims{prev: prev, next: next, claimed: claimed, oldIDs: oldIDs} // the producer's; added to r.sum when it is done
 	go func() {
-		defer close(chunks)
-		for i := 0; i < len(changed); i += chunkFiles {
-			batch := changed[i:min(i+chunkFiles, len(changed))]
-			out := make([]read, len(batch))
-			parallel(ctx, workers, len(batch), func(j int) { out[j] = r.readFile(batch[j], prev) })
-			// Annotate by document, not by file: a dossier may be one
-			// JSONL file of thousands of articles.
-			var docs []*search.Document
-			for j := range out {
-				for k := range out[j].docs {
-					docs = append(docs, &out[j].docs[k])
+		defer close(works)
+		var pending work
+		// send annotates and hands over the pending documents by chunks:
+		// full ones, or all when all is true. False means to stop.
+		send := func(all bool) bool {
+			for len(pending.docs) >= docChunk || all && (len(pending.docs) > 0 || pending.files > 0 || len(pending.warnings) > 0) {
+				n := min(docChunk, len(pending.docs))
+				w := work{docs: pending.docs[:n:n], warnings: pending.warnings, files: pending.files, bytes: pending.bytes}
+				parallel(ctx, workers, len(w.docs), func(j int) { r.opts.Annotator.Document(&w.docs[j]) })
+				pending = work{docs: pending.docs[n:]}
+				select {
+				case works <- w:
+				case <-ctx.Done():
+					return false
 				}
 			}
-			parallel(ctx, workers, len(docs), func(j int) { r.opts.Annotator.Document(docs[j]) })
-			select {
-			case chunks <- out:
-			case <-ctx.Done():
-				return
+			return true
+		}
+		for i := 0; i < len(changed); i += chunkFiles {
+			files := changed[i:min(i+chunkFiles, len(changed))]
+			out := make([]read, len(files))
+			parallel(ctx, workers, len(files), func(j int) {
+				if !streamed(files[j]) { // read when their turn comes, one at a time
+					out[j] = r.readFile(files[j], prev)
+				}
+			})
+			for j := range out {
+				if streamed(files[j]) {
+					out[j] = r.readFile(files[j], prev)
+				}
+				rd := &out[j]
+				var docs []search.Document
+				if rd.data != nil {
+					if !r.stream(rd, c, &pending, send) {
+						return
+					}
+				} else {
+					docs = c.file(rd)
+				}
+				pending.docs = append(pending.docs, docs...)
+				pending.warnings = append(pending.warnings, rd.warn...)
+				pending.files++
+				pending.bytes += files[j].Size
+				out[j] = read{} // let the file's data go once its documents are indexed
+				if !send(false) {
+					return
+				}
 			}
 		}
+		send(true)
 	}()
 
-	for chunk := range chunks {
-		var docs []search.Document
-		for _, rd := range chunk {
-			for _, w := range rd.warn {
-				r.warn(w)
-			}
-			if rd.hash != "" {
-				r.sum.Read += rd.src.Size
-			}
-			e := fileEntry{Size: rd.src.Size, ModTime: rd.src.ModTime, SHA256: rd.hash}
-			if rd.same {
-				e.IDs = prev.Files[rd.src.Path].IDs
-			}
-			var ids []string
-			if rd.same {
-				ids = e.IDs
-			} else {
-				for _, d := range rd.docs {
-					ids = append(ids, d.ID)
-				}
-			}
-			var kept []string
-			for i, id := range ids {
-				if other, ok := claimed[id]; ok {
-					r.warn(ingest.Warning{Path: rd.src.Path, Msg: fmt.Sprintf("duplicate id %q (also in %s), skipped", id, other)})
-					continue
-				}
-				claimed[id] = rd.src.Path
-				kept = append(kept, id)
-				switch {
-				case rd.same:
-					r.sum.Unchanged++
-				case oldIDs[id]:
-					r.sum.Updated++
-					docs = append(docs, rd.docs[i])
-				default:
-					r.sum.Added++
-					docs = append(docs, rd.docs[i])
-				}
-				if !rd.same {
-					r.sum.Text += int64(len(rd.docs[i].Title) + len(rd.docs[i].Body))
-				}
-			}
-			e.IDs = kept
-			next.Files[rd.src.Path] = e
+	var err error
+	for w := range works {
+		for _, warning := range w.warnings {
+			r.warn(warning)
 		}
-		if len(docs) > 0 {
-			ix, err := g.index(ctx)
+		if len(w.docs) > 0 && err == nil {
+			var ix *search.Index
+			if ix, err = g.index(ctx); err == nil {
+				err = ix.Add(ctx, w.docs)
+			}
 			if err != nil {
-				return err
-			}
-			if err := ix.Add(ctx, docs); err != nil {
-				return err
+				cancel() // the reading goroutine stops; drain what it sent
 			}
 		}
-		for _, rd := range chunk {
-			r.files++
-			r.bytes += rd.src.Size
-		}
-		r.progress(true) // after each chunk of files
+		r.files += w.files
+		r.bytes += w.bytes
+		r.progress(true)
+	}
+	r.sum.Read += c.sum.Read
+	r.sum.Text += c.sum.Text
+	r.sum.Added += c.sum.Added
+	r.sum.Updated += c.sum.Updated
+	r.sum.Unchanged += c.sum.Unchanged
+	if err != nil {
+		return err
 	}
 	return ctx.Err()
 }
 
-// readFile reads, hashes and parses one file.
+// stream reads a file whose articles are streamed, adding them to pending
+// and sending full chunks as they come; it reports the part of the file
+// read in pending.bytes, and leaves the rest of the file's size to the
+// caller. False means to stop.
+func (r *run) stream(rd *read, c *claims, pending *work, send func(bool) bool) bool {
+	e := c.start(rd)
+	ok := true
+	reported := 0 // the part of the file read that pending.bytes counts
+	warns := ingest.Stream(rd.src, rd.data, r.opts.Read, func(d search.Document, done int) bool {
+		if w, take := c.doc(e, rd.src.Path, d); take {
+			pending.docs = append(pending.docs, d)
+		} else {
+			pending.warnings = append(pending.warnings, w)
+		}
+		if len(pending.docs) >= docChunk {
+			part := int64(done) * rd.src.Size / int64(len(rd.data)) // of the file's size, which progress counts
+			pending.bytes += part - int64(reported)
+			reported = int(part)
+			ok = send(false)
+		}
+		return ok
+	})
+	pending.bytes -= int64(reported) // the caller adds the whole size
+	rd.warn = append(rd.warn, warns...)
+	c.end(rd.src.Path, e)
+	return ok
+}
+
+// claims decides which documents of the files read to index, and records
+// the files in the next manifest. It runs on the reading goroutine, in the
+// order of the files.
+type claims struct {
+	prev, next *manifest
+	claimed    map[string]string // id → the file that has it
+	oldIDs     map[string]bool   // the ids of the previous run
+	sum        Summary           // Read, Text, Added, Updated and Unchanged
+}
+
+// file records a file read whole and returns its documents to index:
+// those whose ids no file before it claimed.
+func (c *claims) file(rd *read) []search.Document {
+	e := c.start(rd)
+	var docs []search.Document
+	if rd.same {
+		for _, id := range c.prev.Files[rd.src.Path].IDs {
+			if c.take(e, rd, id) {
+				c.sum.Unchanged++
+			}
+		}
+	} else {
+		for _, d := range rd.docs {
+			if w, ok := c.doc(e, rd.src.Path, d); ok {
+				docs = append(docs, d)
+			} else {
+				rd.warn = append(rd.warn, w)
+			}
+		}
+	}
+	c.end(rd.src.Path, e)
+	return docs
+}
+
+// start starts the manifest entry of a file read.
+func (c *claims) start(rd *read) *fileEntry {
+	if rd.hash != "" {
+		c.sum.Read += rd.src.Size
+	}
+	return &fileEntry{Size: rd.src.Size, ModTime: rd.src.ModTime, SHA256: rd.hash}
+}
+
+// end records the manifest entry of a file.
+func (c *claims) end(path string, e *fileEntry) { c.next.Files[path] = *e }
+
+// doc claims the id of a document of the file of e; false, with a warning,
+// when an earlier file has it.
+func (c *claims) doc(e *fileEntry, path string, d search.Document) (ingest.Warning, bool) {
+	if other, ok := c.claimed[d.ID]; ok {
+		return ingest.Warning{Path: path, Msg: fmt.Sprintf("duplicate id %q (also in %s), skipped", d.ID, other)}, false
+	}
+	c.claimed[d.ID] = path
+	e.IDs = append(e.IDs, d.ID)
+	if c.oldIDs[d.ID] {
+		c.sum.Updated++
+	} else {
+		c.sum.Added++
+	}
+	c.sum.Text += int64(len(d.Title) + len(d.Body))
+	return ingest.Warning{}, true
+}
+
+// take claims an id of an unchanged file.
+func (c *claims) take(e *fileEntry, rd *read, id string) bool {
+	if other, ok := c.claimed[id]; ok {
+		rd.warn = append(rd.warn, ingest.Warning{Path: rd.src.Path, Msg: fmt.Sprintf("duplicate id %q (also in %s), skipped", id, other)})
+		return false
+	}
+	c.claimed[id] = rd.src.Path
+	e.IDs = append(e.IDs, id)
+	return true
+}
+
+// readFile reads and hashes one file, and parses it unless it is streamed
+// (see run.stream).
 func (r *run) readFile(src ingest.Source, prev *manifest) read {
 	rd := read{src: src}
 	data, err := os.ReadFile(src.Path)
@@ -416,9 +537,17 @@ func (r *run) readFile(src ingest.Source, prev *manifest) read {
 		rd.same = true
 		return rd
 	}
+	if streamed(src) && len(data) > 0 {
+		rd.data = data
+		return rd
+	}
 	rd.docs, rd.warn = ingest.Read(src, data, r.opts.Read)
 	return rd
 }
+
+// streamed reports whether the articles of a file are streamed rather
+// than read all at once: JSONL, which may hold a whole archive.
+func streamed(src ingest.Source) bool { return ingest.Format(cmp.Or(src.Rel, src.Path)) == "jsonl" }
 
 // parallel calls f(0) … f(n-1) from the given number of goroutines, and
 // stops handing out work when ctx is done.

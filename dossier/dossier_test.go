@@ -3,6 +3,7 @@ package dossier
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -183,5 +184,63 @@ func TestDamagedManifest(t *testing.T) {
 	sum, err := Index(context.Background(), out, []string{src}, Options{})
 	if err != nil || sum.Added != 1 || sum.Warnings != 1 || sum.Documents != 1 {
 		t.Errorf("%+v, %v", sum, err)
+	}
+}
+
+// TestStreamed indexes a JSONL file of several chunks: progress moves
+// through the file, the duplicates in it are warned about, and a run
+// interrupted in the middle of the file leaves the previous index as it
+// was.
+func TestStreamed(t *testing.T) {
+	src, out := t.TempDir(), filepath.Join(t.TempDir(), "index")
+	path := filepath.Join(src, "archive.jsonl")
+	var b strings.Builder
+	n := 2*docChunk + 100
+	for i := range n {
+		fmt.Fprintf(&b, "{\"id\":\"a%d\",\"title\":\"Titre %d\",\"text\":\"Un article sur Microsoft, numéro %d.\"}\n", i, i, i)
+	}
+	b.WriteString("{\"id\":\"a7\",\"text\":\"Le même id.\"}\n")
+	write(t, path, b.String())
+	ctx := context.Background()
+
+	var steps []Progress
+	var warnings []string
+	sum, err := Index(ctx, out, []string{src}, Options{
+		Progress: func(p Progress) { steps = append(steps, p) },
+		Warn:     func(w ingest.Warning) { warnings = append(warnings, w.Msg) },
+	})
+	if err != nil || sum.Documents != n || sum.Added != n || sum.Warnings != 1 {
+		t.Fatalf("%+v, %v, %v", sum, err, warnings)
+	}
+	var middle int // reports in the middle of the file
+	for _, p := range steps {
+		if p.Files == 0 && p.Bytes > 0 && p.Bytes < p.BytesTotal {
+			middle++
+		}
+	}
+	if middle < 2 {
+		t.Errorf("progress did not move through the file: %+v", steps)
+	}
+
+	write(t, path, strings.ReplaceAll(b.String(), "Microsoft", "Apple"))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	_, err = Index(ctx, out, []string{src}, Options{Progress: func(p Progress) {
+		if p.Bytes > 0 && p.Files == 0 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted run: %v", err)
+	}
+	ix, err := search.OpenReadOnly(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string]uint64{"Microsoft": uint64(n), "Apple": 0} {
+		if res, err := ix.Search(context.Background(), search.Request{Query: q}); err != nil || res.Total != want {
+			t.Errorf("after the interruption, %q: %v, %v; want %d", q, res, err, want)
+		}
 	}
 }
