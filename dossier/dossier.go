@@ -235,6 +235,9 @@ func (r *run) do(ctx context.Context, roots []string) error {
 		r.progress(true)
 		return err
 	}
+	if err := g.ix.Compact(ctx); err != nil {
+		return err
+	}
 	n, err := g.ix.Count()
 	if err != nil {
 		return err

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -60,7 +62,7 @@ func syntheticIndex(t testing.TB, n int) *Index {
 	for i := range n {
 		docs = append(docs, doc(i))
 	}
-	ix, err := create(context.Background(), "", docs, Options{BatchSize: 37})
+	ix, err := create(context.Background(), filepath.Join(t.TempDir(), "index"), docs, Options{BatchSize: 37})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,5 +217,60 @@ func TestTogether(t *testing.T) {
 	}
 	if together([]run{{positions: [][]string{{"lign"}, nil, {"command"}}, field: fieldTitle}}, nil, []match{m("lign", 4), m("command", 6)}) {
 		t.Error("title:\"…\" run found together in the body")
+	}
+}
+
+// TestCompact merges the segments of an index of many small batches into
+// one; searches find the same.
+func TestCompact(t *testing.T) {
+	ix := syntheticIndex(t, 400)
+	ctx := context.Background()
+	segments := func() int {
+		r, err := ix.engine.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		s, err := ix.facets.snapshot(r, ix.bleve.Mapping())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(s.segs)
+	}
+	before, err := ix.Search(ctx, Request{Query: "ligne de commande", Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := segments()
+	if err := ix.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if m := segments(); m != 1 {
+		t.Errorf("%d segments after Compact (%d before)", m, n)
+	}
+	after, err := ix.Search(ctx, Request{Query: "ligne de commande", Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before.Took, after.Took = 0, 0
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("before Compact %+v\nafter %+v", before, after)
+	}
+
+	// In memory, scorch has no merger to ask: Compact must not wait for one.
+	mem, err := New(ctx, []Document{{ID: "a", Title: "Titre", Body: "Texte."}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	done := make(chan error)
+	go func() { done <- mem.Compact(ctx) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Error(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Compact of an index in memory waits for ever")
 	}
 }
