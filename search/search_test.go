@@ -388,7 +388,8 @@ func TestAnalyzeShared(t *testing.T) {
 		var in []search.Document
 		for _, d := range docs {
 			annotate.Annotator{}.Document(&d) // analyses d for its topics
-			if !analyze { // a copy without the tokens
+			if !analyze {
+				// A copy without the tokens.
 				d = search.Document{ID: d.ID, Title: d.Title, Body: d.Body, Source: d.Source, URL: d.URL,
 					Published: d.Published, PublishedOrigin: d.PublishedOrigin, Actors: d.Actors, ActorAliases: d.ActorAliases,
 					Products: d.Products, Topics: d.Topics, TopicAliases: d.TopicAliases, Mentions: d.Mentions, Meta: d.Meta}
