@@ -118,8 +118,19 @@ func (t *topK) sorted() []scored {
 // checkEvery is the number of matches between two looks at the context.
 const checkEvery = 1024
 
+// scratch holds the buffers of a search, which the next one reuses: a
+// search then allocates little, and the garbage collector, whose work is
+// most of the tail of the latencies, runs less often.
+type scratch struct {
+	title, body []match                  // the matches of the documents located
+	counts      [len(facetFields)][]int // the facet counters
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 // snapshot is one state of the index that a search reads from start to end.
 type snapshot struct {
+	scratch *scratch // nil: allocate
 	r       index.IndexReader
 	segs    []segment.Segment
 	m       mapping.IndexMapping
@@ -145,7 +156,7 @@ func (s *snapshot) collect(ctx context.Context, q query.Query, k int) (uint64, *
 		DocumentMatchPool: blevesearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize()+1, 0),
 		IndexReader:       s.r,
 	}
-	counts := s.dict.newCounts()
+	counts := s.dict.newCounts(s.scratch)
 	top := topK{k: k}
 	var total uint64
 	seg := 0 // the segment of the last document: matches come in index order
@@ -275,6 +286,10 @@ func (s *snapshot) locateTerms(ctx context.Context, terms []fieldTerm, docs []sc
 		readers = append(readers, reader{fieldTerm: ft, tfr: tfr})
 	}
 	var title, body []match // the matches of all the documents, which slice them
+	if s.scratch != nil {
+		title, body = s.scratch.title[:0], s.scratch.body[:0]
+		defer func() { s.scratch.title, s.scratch.body = title, body }()
+	}
 	id := make(index.IndexInternalID, 8)
 	for _, i := range order {
 		if err := ctx.Err(); err != nil {
@@ -359,14 +374,24 @@ func (d *facetDict) id(field int, value []byte) uint32 {
 	return n
 }
 
-// newCounts returns counters for the values numbered so far.
-func (d *facetDict) newCounts() *facetCounts {
+// newCounts returns counters for the values numbered so far, in the
+// buffers of sc when it is not nil.
+func (d *facetDict) newCounts(sc *scratch) *facetCounts {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	c := &facetCounts{}
 	for f := range facetFields {
-		c.values[f] = d.values[f][:len(d.values[f]):len(d.values[f])]
-		c.counts[f] = make([]int, len(d.values[f]))
+		n := len(d.values[f])
+		c.values[f] = d.values[f][:n:n]
+		if sc != nil && cap(sc.counts[f]) >= n {
+			c.counts[f] = sc.counts[f][:n]
+			clear(c.counts[f])
+		} else {
+			c.counts[f] = make([]int, n)
+			if sc != nil {
+				sc.counts[f] = c.counts[f]
+			}
+		}
 	}
 	return c
 }

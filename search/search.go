@@ -112,6 +112,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
+	snap.scratch = scratchPool.Get().(*scratch)
+	defer scratchPool.Put(snap.scratch) // once the hits are made: nothing of them points into it
 	ctx = context.WithValue(ctx, blevesearch.GetScoringModelCallbackKey,
 		blevesearch.GetScoringModelCallbackFn(func() string { return index.BM25Scoring }))
 

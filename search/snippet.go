@@ -199,6 +199,7 @@ func snippetAt(text string, floor, from, to int, ms []match) (Snippet, int, bool
 		return Snippet{}, end, false
 	}
 	var b strings.Builder
+	b.Grow(end - start + 2*len("… "))
 	var marks []Span
 	if start > 0 {
 		b.WriteString("… ")
