@@ -122,7 +122,7 @@ const checkEvery = 1024
 // search then allocates little, and the garbage collector, whose work is
 // most of the tail of the latencies, runs less often.
 type scratch struct {
-	title, body []match                  // the matches of the documents located
+	title, body []match                 // the matches of the documents located
 	counts      [len(facetFields)][]int // the facet counters
 }
 
