@@ -174,7 +174,7 @@ func BenchmarkCommand(b *testing.B) {
 // corpusPath returns $DOSSIER_CORPUS, or the benchmark corpus where it is
 // when the repository is checked out beside ../shared; the benchmarks that
 // need it skip when it is absent.
-func corpusPath(b *testing.B) string {
+func corpusPath(b testing.TB) string {
 	p := os.Getenv("DOSSIER_CORPUS")
 	if p == "" {
 		p = "../shared/corpus/fr-docs-20mb.jsonl.gz"

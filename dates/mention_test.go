@@ -334,7 +334,10 @@ func FuzzMentions(f *testing.F) {
 				}
 			}
 		}
-		Publication(Date{}, text)
+		pub, origin := Publication(Date{}, text)
+		if a := Read(Date{}, text); a.Published != pub || a.Origin != origin || a.Start < 0 || a.Start > len(text) {
+			t.Fatalf("%q: Read gives %v %v from %d, Publication %v %v", text, a.Published, a.Origin, a.Start, pub, origin)
+		}
 	})
 }
 

@@ -25,9 +25,10 @@ import (
 //  1. The query goes over every matching document: it counts them, counts
 //     their facet values from tables kept in memory, and keeps the best
 //     rescoreWindow (or the page, when the query has no run of words).
-//  2. The query runs again over those few, for where its terms stand in
-//     them: for the snippets, and to rank higher the documents where the
-//     words of a run of the query stand together as typed.
+//  2. The postings of the query's terms are read again over those few,
+//     for where the terms stand in them: for the snippets, and to rank
+//     higher the documents where the words of a run of the query stand
+//     together as typed.
 //
 // That bonus needs the positions of the words in every document it scores;
 // as a phrase query beside the query, over all the matches of « ligne de
@@ -35,6 +36,9 @@ import (
 // the rest of the search. A document beyond the window cannot reach the
 // first page through it: the trade Lucene's and Elasticsearch's rescoring
 // make too.
+//
+// The terms of the query are known before it runs: prefixes and fuzzy words
+// are expanded from the dictionary of the snapshot (see compiler.expansion).
 //
 // Facets are counted from per-segment tables of the facet values of each
 // document (facetCache), built once per segment: bleve's facet builder
@@ -147,6 +151,9 @@ type snapshot struct {
 // but no faster among other searches on this 2-core machine, where waking
 // the other core costs about as much as a small search.)
 func (s *snapshot) collect(ctx context.Context, q query.Query, k int) (uint64, *facetCounts, []scored, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, nil, nil, err
+	}
 	searcher, err := q.Searcher(ctx, s.r, s.m, blevesearch.SearcherOptions{})
 	if err != nil {
 		return 0, nil, nil, err
@@ -195,59 +202,6 @@ type located struct {
 	title, body []match
 }
 
-// locate runs q again over docs, documents it matched, for the locations
-// of its terms in them.
-func (s *snapshot) locate(ctx context.Context, q query.Query, docs []scored) ([]located, error) {
-	if len(docs) == 0 {
-		return nil, nil
-	}
-	searcher, err := q.Searcher(ctx, s.r, s.m, blevesearch.SearcherOptions{IncludeTermVectors: true})
-	if err != nil {
-		return nil, err
-	}
-	defer searcher.Close()
-	sctx := &blevesearch.SearchContext{
-		DocumentMatchPool: blevesearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize()+1, 0),
-		IndexReader:       s.r,
-	}
-	out, order := toLocate(docs)
-	var cur *blevesearch.DocumentMatch
-	var curDoc uint64
-	for _, i := range order {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		d := docs[i].doc
-		if cur == nil || curDoc < d {
-			if cur != nil {
-				sctx.DocumentMatchPool.Put(cur)
-			}
-			if cur, err = searcher.Advance(sctx, internalID(d)); err != nil {
-				return nil, err
-			}
-			if cur == nil {
-				break
-			}
-			if curDoc, err = docNumber(cur.IndexInternalID); err != nil {
-				return nil, err
-			}
-		}
-		if curDoc != d {
-			continue // cannot be: q matched it in the first pass
-		}
-		for _, l := range cur.FieldTermLocations {
-			m := match{Span{int(l.Location.Start), int(l.Location.End)}, l.Term, int(l.Location.Pos)}
-			switch l.Field {
-			case fieldTitle:
-				out[i].title = append(out[i].title, m)
-			case fieldBody:
-				out[i].body = append(out[i].body, m)
-			}
-		}
-	}
-	return out, nil
-}
-
 // toLocate returns the located documents to fill in, and their indexes in
 // index order: the order in which searchers and postings advance.
 func toLocate(docs []scored) ([]located, []int) {
@@ -261,10 +215,10 @@ func toLocate(docs []scored) ([]located, []int) {
 	return out, order
 }
 
-// locateTerms reads where the terms stand in docs from the term vectors of
-// the index, as locate does, but without running a query: it reads the
-// postings of each term, with no scoring and no allocation per location.
-func (s *snapshot) locateTerms(ctx context.Context, terms []fieldTerm, docs []scored) ([]located, error) {
+// locate reads where the terms stand in docs from the term vectors of the
+// index: it reads the postings of each term over those documents, with no
+// scoring and no allocation per location.
+func (s *snapshot) locate(ctx context.Context, terms []fieldTerm, docs []scored) ([]located, error) {
 	out, order := toLocate(docs)
 	type reader struct {
 		fieldTerm

@@ -113,7 +113,12 @@ func TestCollectMatchesBleve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c, _, err := ix.query(Request{Query: q})
+			r, err := ix.engine.Reader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, _, err := ix.query(context.Background(), Request{Query: q}, r)
+			r.Close()
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,12 +1,16 @@
 package search
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	bleveanalysis "github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/dossier-search/dossier-search/analysis"
 )
@@ -19,11 +23,15 @@ type compiler struct {
 	analyzer bleveanalysis.Analyzer
 	runs     []run // the runs of several words, which rank higher where they stand together
 	// located are the terms of title and body that a matching document may
-	// hold, for the snippets; unless expanded, when prefixes or fuzzy words
-	// stand for terms of the index that only a search finds.
-	located  []fieldTerm
-	expanded bool
-	negated  int // > 0 while compiling what must not match
+	// hold, for the snippets.
+	located []fieldTerm
+	negated int // > 0 while compiling what must not match
+	// dict lists the terms of the index that a prefix or a fuzzy word
+	// stands for; each may search perWord of them in a field (see
+	// maxExpansions).
+	dict     func(field, form string, fuzziness int) ([]index.DictEntry, error)
+	perWord  int
+	err      error // of dict
 	warnings []string
 }
 
@@ -124,22 +132,14 @@ func (c *compiler) compile(n node) query.Query {
 			return query.NewMultiPhraseQuery(positions, field)
 		})
 	case *prefixNode:
-		c.expanded = c.expanded || c.negated == 0
-		forms := c.forms(n.word, n.col)
-		return c.each(forms, n.field, func(form, field string) query.Query {
-			q := query.NewPrefixQuery(form)
-			q.SetField(field)
-			return q
-		})
+		return c.expansion(n.word, n.col, n.field, 0, n.word+"*")
 	case *fuzzyNode:
-		c.expanded = c.expanded || c.negated == 0
-		forms := c.forms(n.word, n.col)
-		return c.each(forms, n.field, func(form, field string) query.Query {
-			q := query.NewFuzzyQuery(form)
-			q.SetFuzziness(n.fuzziness)
-			q.SetField(field)
-			return q
-		})
+		shown := fmt.Sprintf("%s~%d", n.word, n.fuzziness)
+		if utf8.RuneCountInString(n.word) > maxFuzzyRunes {
+			c.warnings = append(c.warnings, fmt.Sprintf("%s: a word of over %d letters is searched as typed, without typos", shown, maxFuzzyRunes))
+			return c.compile(&textNode{col: n.col, text: n.word, field: n.field})
+		}
+		return c.expansion(n.word, n.col, n.field, n.fuzziness, shown)
 	case *keywordNode:
 		q := query.NewTermQuery(key(n.value))
 		q.SetField(keyField(n.field))
@@ -221,6 +221,110 @@ func (c *compiler) terms(alts []string, field string) query.Query {
 		q.SetField(field)
 		return q
 	})
+}
+
+// Limits on the terms of the index that prefixes and fuzzy words stand for:
+// « a* » stands for 2,400 words of the 20 MB corpus, and a query of them
+// all would read most of the index. The most frequent are searched: 256 a
+// field for a word, and 1,024 in all, shared by the prefixes and fuzzy
+// words of the query.
+const (
+	maxExpansion  = 256
+	maxExpansions = 1024
+	// maxFuzzyRunes bounds the words searched with typos: the automaton that
+	// finds the terms within two edits of a word of 100 letters takes 30 ms
+	// to build, and no French word needs it.
+	maxFuzzyRunes = 30
+)
+
+// expansion returns the disjunction of the terms of the index that a
+// prefix (fuzziness 0) or a fuzzy word stands for, in its field or in title
+// and body: at most maxExpansion of each field, the most frequent, and a
+// warning when some were left out. A word that stands for no term matches
+// nothing. A fuzzy term weighs 1/(1+d) where d is its edit distance, as in
+// bleve's fuzzy query.
+func (c *compiler) expansion(word string, col int, field string, fuzziness int, shown string) query.Query {
+	forms := c.forms(word, col)
+	if len(forms) == 0 {
+		return nil
+	}
+	fields := []string{fieldTitle, fieldBody}
+	if field != "" {
+		fields = []string{field}
+	}
+	var any []query.Query // one disjunction a field
+	found, kept := 0, 0
+	for _, f := range fields {
+		terms := map[string]index.DictEntry{}
+		for _, form := range forms {
+			entries, err := c.dict(f, form, fuzziness)
+			if err != nil {
+				c.err = err
+				return nil
+			}
+			for _, e := range entries {
+				if old, ok := terms[e.Term]; !ok || e.EditDistance < old.EditDistance {
+					terms[e.Term] = e
+				}
+			}
+		}
+		list := slices.SortedFunc(maps.Values(terms), func(a, b index.DictEntry) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Term, b.Term))
+		})
+		n := min(len(list), c.perWord)
+		found, kept = max(found, len(list)), max(kept, n)
+		if n == 0 {
+			continue
+		}
+		var qs []query.Query
+		for _, e := range list[:n] {
+			q := query.NewTermQuery(e.Term)
+			q.SetField(f)
+			q.SetBoost(1 / float64(1+e.EditDistance))
+			qs = append(qs, q)
+			c.record([]string{e.Term}, f)
+		}
+		fq := query.NewDisjunctionQuery(qs)
+		if f == fieldTitle && field == "" {
+			fq.SetBoost(titleBoost)
+		}
+		any = append(any, fq)
+	}
+	if kept < found {
+		c.warnings = append(c.warnings, fmt.Sprintf("%s stands for %d words: the %d most frequent were searched", shown, found, kept))
+	}
+	switch len(any) {
+	case 0:
+		return query.NewMatchNoneQuery()
+	case 1:
+		return any[0]
+	}
+	return query.NewDisjunctionQuery(any)
+}
+
+// perWord returns how many terms of a field each prefix or fuzzy word of
+// the tree may stand for: maxExpansions shared among them, at least one.
+func perWord(tree node) int {
+	words := 0
+	var walk func(n node)
+	walk = func(n node) {
+		switch n := n.(type) {
+		case *andNode:
+			for _, k := range n.kids {
+				walk(k)
+			}
+		case *orNode:
+			for _, k := range n.kids {
+				walk(k)
+			}
+		case *notNode:
+			walk(n.kid)
+		case *prefixNode, *fuzzyNode:
+			words++
+		}
+	}
+	walk(tree)
+	return max(1, min(maxExpansion, maxExpansions/max(1, 2*words)))
 }
 
 // record notes the terms a matching document may hold in field, or in

@@ -28,8 +28,12 @@
 //
 // Field names also exist in French: acteur:, thème:, produit:, titre:,
 // texte:. A malformed query gives a *QueryError with the column of the
-// fault. Limits keep a query's work bounded: 64 levels of nesting, 1,000
-// words.
+// fault. Limits keep a query's work bounded: 64 KB, 64 levels of nesting,
+// 1,000 words (those of phrases included). A prefix or a fuzzy word stands
+// for the terms of the index it matches, the 256 most frequent of a field
+// at most (fewer when the query has several: 1,024 in all), with a warning
+// when some were left out; a word of over 30 letters is searched without
+// typos. Search stops at its context's deadline or cancellation.
 //
 // # How a search runs
 //

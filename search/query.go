@@ -17,7 +17,8 @@ import (
 // Limits that keep the work of one query bounded.
 const (
 	maxQueryDepth = 64   // nested parentheses and negations
-	maxQueryTerms = 1000 // words, phrases and field values
+	maxQueryTerms = 1000 // words (phrases count theirs) and field values
+	maxQueryBytes = 64 << 10
 )
 
 // The years a date filter may name: bleve stores dates as nanoseconds
@@ -232,6 +233,9 @@ func isFieldName(s string) bool {
 
 // parse turns a query into its tree; nil means every document.
 func parse(q string) (node, error) {
+	if len(q) > maxQueryBytes {
+		return nil, &QueryError{1, fmt.Sprintf("query of %d bytes, over the limit of %d KB", len(q), maxQueryBytes>>10)}
+	}
 	toks, err := lex(q)
 	if err != nil {
 		return nil, err
@@ -325,7 +329,7 @@ func (p *parser) and(field string, depth int) (node, error) {
 		}
 		if plainWord(t) && fieldKind(field) == textField {
 			p.next()
-			if err := p.count(t); err != nil {
+			if err := p.count(t, 1); err != nil {
 				return nil, err
 			}
 			if run != nil {
@@ -361,8 +365,9 @@ func plainWord(t token) bool {
 	return t.kind == tokWord && t.text != "*" && !strings.HasSuffix(t.text, "*") && !strings.Contains(t.text, "~")
 }
 
-func (p *parser) count(t token) error {
-	p.terms++
+// count counts n terms of t against maxQueryTerms.
+func (p *parser) count(t token, n int) error {
+	p.terms += n
 	if p.terms > maxQueryTerms {
 		return &QueryError{t.col, fmt.Sprintf("too many terms (at most %d)", maxQueryTerms)}
 	}
@@ -433,7 +438,7 @@ func (p *parser) primary(field string, depth int) (node, error) {
 		}
 		return p.primary(f, depth+1)
 	case tokPhrase:
-		if err := p.count(t); err != nil {
+		if err := p.count(t, max(1, len(strings.Fields(t.text)))); err != nil { // each word of a phrase is a term to search
 			return nil, err
 		}
 		switch fieldKind(field) {
@@ -444,7 +449,7 @@ func (p *parser) primary(field string, depth int) (node, error) {
 		}
 		return &phraseNode{col: t.col, text: t.text, field: field}, nil
 	case tokWord:
-		if err := p.count(t); err != nil {
+		if err := p.count(t, 1); err != nil {
 			return nil, err
 		}
 		return p.word(t, field)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -87,10 +88,6 @@ type FacetValue struct {
 // Search runs req. A malformed query gives a *QueryError.
 func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	start := time.Now()
-	q, warnings, err := ix.query(req)
-	if err != nil {
-		return nil, err
-	}
 	limit := cmp.Or(req.Limit, 10)
 	if limit < 0 {
 		limit = 0
@@ -98,6 +95,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	offset := max(req.Offset, 0)
 	nSnippets := cmp.Or(req.Snippets, 3)
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {
@@ -108,6 +108,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	defer r.Close()
+	q, warnings, err := ix.query(ctx, req, r)
+	if err != nil {
+		return nil, err
+	}
 	snap, err := ix.facets.snapshot(r, ix.bleve.Mapping())
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -132,12 +136,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	var page []located
 	if len(q.runs) > 0 || nSnippets > 0 {
-		if q.expanded {
-			page, err = snap.locate(ctx, q.main, best)
-		} else {
-			page, err = snap.locateTerms(ctx, q.terms, best)
-		}
-		if err != nil {
+		if page, err = snap.locate(ctx, q.terms, best); err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
 		}
 	} else {
@@ -222,30 +221,73 @@ func (s *snapshot) hit(d located, nSnippets int) (Hit, error) {
 type compiled struct {
 	main query.Query // matches and scores the documents
 	runs []run       // its runs of several words
-	// terms are those of title and body that a matching document may hold,
-	// but when expanded: the query has words that stand for terms of the
-	// index (prefixes, fuzzy words), which only running it finds.
-	terms    []fieldTerm
-	expanded bool
+	// terms are those of title and body that a matching document may hold:
+	// the words of the query, and the terms of the index that its prefixes
+	// and fuzzy words stand for.
+	terms []fieldTerm
 }
 
 // query returns the query of req, its query and its filters, and the
-// warnings of its compilation. A query that can match nothing (only stop
-// words) gives a query that matches nothing.
-func (ix *Index) query(req Request) (compiled, []string, error) {
+// warnings of its compilation; prefixes and fuzzy words stand for the
+// terms of the snapshot r. A query that can match nothing (only stop words)
+// gives a query that matches nothing.
+func (ix *Index) query(ctx context.Context, req Request, r index.IndexReader) (compiled, []string, error) {
 	tree, err := parse(req.Query)
 	if err != nil {
 		return compiled{}, nil, err
 	}
-	c := &compiler{analyzer: ix.analyzer}
+	c := &compiler{analyzer: ix.analyzer, dict: dictionary(ctx, r), perWord: perWord(tree)}
 	q := c.compile(tree)
+	if c.err != nil {
+		return compiled{}, nil, fmt.Errorf("search %q: %w", req.Query, c.err)
+	}
 	if q == nil {
 		q = query.NewMatchNoneQuery()
 	}
 	if filters := req.filters(); len(filters) > 0 {
 		q = query.NewConjunctionQuery(append([]query.Query{q}, filters...))
 	}
-	return compiled{main: q, runs: c.runs, terms: c.located, expanded: c.expanded}, c.warnings, nil
+	return compiled{main: q, runs: c.runs, terms: c.located}, slices.Compact(c.warnings), nil
+}
+
+// dictionary lists the terms of a field of r that start with form
+// (fuzziness 0) or are within fuzziness edits of it, until ctx is done.
+func dictionary(ctx context.Context, r index.IndexReader) func(field, form string, fuzziness int) ([]index.DictEntry, error) {
+	return func(field, form string, fuzziness int) ([]index.DictEntry, error) {
+		var d index.FieldDict
+		var a index.FuzzyAutomaton
+		var err error
+		if fuzziness == 0 {
+			d, err = r.FieldDictPrefix(field, []byte(form))
+		} else if fr, ok := r.(index.IndexReaderFuzzy); ok {
+			d, a, err = fr.FieldDictFuzzyAutomaton(field, form, fuzziness, "")
+		} else {
+			return nil, errors.New("fuzzy words: the index cannot list terms by edit distance")
+		}
+		if err != nil {
+			return nil, err
+		}
+		defer d.Close()
+		var out []index.DictEntry
+		for {
+			if len(out)%checkEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			e, err := d.Next()
+			if err != nil {
+				return nil, err
+			}
+			if e == nil {
+				return out, nil
+			}
+			if a != nil {
+				_, e.EditDistance = a.MatchAndDistance(e.Term)
+			}
+			out = append(out, *e)
+		}
+	}
 }
 
 // togetherBoost multiplies the score of a document where the words of a

@@ -31,7 +31,12 @@ type Event struct {
 // documents and of their text. Request.Limit bounds the documents read
 // (0 means all, up to 10,000); snippets and facets are not computed.
 func (ix *Index) Timeline(ctx context.Context, req Request) ([]Event, error) {
-	q, _, err := ix.query(req)
+	r, err := ix.engine.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("timeline %q: %w", req.Query, err)
+	}
+	q, _, err := ix.query(ctx, req, r)
+	r.Close()
 	if err != nil {
 		return nil, err
 	}
