@@ -51,4 +51,20 @@
 // An Index is safe for concurrent use: searches may run from several
 // goroutines while documents are added or deleted; each search sees the
 // index as it was when it started. Close waits for the searches that run.
+// Several processes may open an index directory with OpenReadOnly while a
+// run of package dossier updates it: an opening that races with the switch
+// to a new generation, and the removal of the old one, opens the new one,
+// and an index kept open keeps answering from the generation it opened.
+// Documents, requests and results are values, owned by one goroutine at a
+// time; a Document that Analyze filled is for one index to take.
+//
+// # Damage
+//
+// Opening an index whose files are missing, truncated or damaged gives an
+// error that wraps ErrDamaged and says to index the articles again; it
+// changes no file, even opened for writing (scorch would drop the latest
+// snapshot it cannot read). Opening reads the ends of the segment files:
+// Verify reads them whole against their checksums, and finds the damage in
+// their middle, which searches may not see, or see as ErrDamaged. A full
+// disk makes the writes of an index fail with an error, not wait for ever.
 package search

@@ -18,7 +18,8 @@ var ErrNotFound = errors.New("no such document")
 // Document returns the document with the given id, as stored: its text and
 // annotations (but the aliases of its actors and topics, which only serve
 // filters).
-func (ix *Index) Document(ctx context.Context, id string) (*Document, error) {
+func (ix *Index) Document(ctx context.Context, id string) (doc *Document, err error) {
+	defer ix.explain(&err)
 	br := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
 	br.Fields = []string{"*"}
 	res, err := ix.bleve.SearchInContext(ctx, br)

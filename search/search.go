@@ -85,8 +85,14 @@ type FacetValue struct {
 	Count int
 }
 
-// Search runs req. A malformed query gives a *QueryError.
-func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
+// Search runs req. A malformed query gives a *QueryError; damaged index
+// files, an error that wraps ErrDamaged.
+func (ix *Index) Search(ctx context.Context, req Request) (res *Results, err error) {
+	defer ix.explain(&err)
+	return ix.search(ctx, req)
+}
+
+func (ix *Index) search(ctx context.Context, req Request) (*Results, error) {
 	start := time.Now()
 	limit := cmp.Or(req.Limit, 10)
 	if limit < 0 {

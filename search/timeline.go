@@ -30,7 +30,13 @@ type Event struct {
 // before April 2023); events of the same date keep the order of the
 // documents and of their text. Request.Limit bounds the documents read
 // (0 means all, up to 10,000); snippets and facets are not computed.
-func (ix *Index) Timeline(ctx context.Context, req Request) ([]Event, error) {
+func (ix *Index) Timeline(ctx context.Context, req Request) (_ []Event, err error) {
+	defer ix.explain(&err)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return nil, ErrClosed
+	}
 	r, err := ix.engine.Reader()
 	if err != nil {
 		return nil, fmt.Errorf("timeline %q: %w", req.Query, err)

@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/dossier-search/dossier-search/internal/golden"
@@ -20,9 +23,17 @@ import (
 // TestMain lets the test binary be the command: run with
 // DOSSIER_SEARCH_MAIN=1, it is dossier-search, so that the tests below run
 // the real program in a process of its own, with its exit status, stdout
-// and stderr.
+// and stderr. DOSSIER_SEARCH_FSIZE=N limits the size of the files it
+// writes to N bytes, as a full disk would (writes past it fail with EFBIG).
 func TestMain(m *testing.M) {
 	if os.Getenv("DOSSIER_SEARCH_MAIN") == "1" {
+		if n, err := strconv.ParseUint(os.Getenv("DOSSIER_SEARCH_FSIZE"), 10, 64); err == nil {
+			lim := syscall.Rlimit{Cur: n, Max: n}
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+				fmt.Fprintln(os.Stderr, "setrlimit:", err)
+				os.Exit(3)
+			}
+		}
 		main()
 		return
 	}

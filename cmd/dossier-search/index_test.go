@@ -125,6 +125,84 @@ func TestIndexKilled(t *testing.T) {
 	}
 }
 
+// TestIndexDiskFull runs index with a limit on the size of the files it
+// writes, which makes writes fail as on a full disk: the run fails with
+// one line naming the problem, the previous index still opens and answers,
+// nothing of the failed run remains, and the next run works.
+func TestIndexDiskFull(t *testing.T) {
+	src, out := t.TempDir(), filepath.Join(t.TempDir(), "index")
+	os.WriteFile(filepath.Join(src, "first.txt"), []byte("Premier\n\nLe premier article, sur Microsoft."), 0o644)
+	if r := command(t, nil, "index", src, "--out", out); r.code != 0 {
+		t.Fatalf("first run: %s", r.stderr)
+	}
+	before, _ := search.Current(out)
+	for i := range 2000 {
+		text := fmt.Sprintf("Article %d\n\nUn article de plus sur Twitter et l’API payante, numéro %d, avec Elon Musk et le mot%d.", i, i, i)
+		os.WriteFile(filepath.Join(src, fmt.Sprintf("more-%04d.txt", i)), []byte(text), 0o644)
+	}
+	r := command(t, []string{"DOSSIER_SEARCH_FSIZE=300000"}, "index", src, "--out", out)
+	if r.code == 0 {
+		t.Fatalf("the run succeeded with files limited to 300 KB: %s", r.stdout)
+	}
+	if strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 || !strings.Contains(r.stderr, "file too large") ||
+		strings.Contains(r.stderr, "goroutine") {
+		t.Errorf("stderr is not one line about the size of a file: %q", r.stderr)
+	}
+	t.Logf("exit %d: %s", r.code, r.stderr)
+	if now, _ := search.Current(out); now != before {
+		t.Errorf("the current generation changed from %s to %s", before, now)
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(out, "*.tmp")); len(tmp) != 0 {
+		t.Errorf("leftovers of the failed run: %v", tmp)
+	}
+	ix, err := search.OpenReadOnly(out)
+	if err != nil {
+		t.Fatalf("the previous index does not open: %v", err)
+	}
+	n, _ := ix.Count()
+	ix.Close()
+	if n != 1 {
+		t.Errorf("the previous index holds %d documents, want 1", n)
+	}
+	if r := command(t, nil, "index", src, "--out", out); r.code != 0 || !strings.Contains(r.stdout, "2001 documents in the index") {
+		t.Errorf("the next run: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestIndexReadOnly runs index on an index directory it may not write:
+// one line says so, and the index still answers. Root writes anyway, so
+// the test needs another user (HARDENING.md has the same test on a
+// file system mounted read-only).
+func TestIndexReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root may write in a directory without write permission")
+	}
+	src, out := t.TempDir(), filepath.Join(t.TempDir(), "index")
+	os.WriteFile(filepath.Join(src, "first.txt"), []byte("Premier\n\nLe premier article, sur Microsoft."), 0o644)
+	if r := command(t, nil, "index", src, "--out", out); r.code != 0 {
+		t.Fatalf("first run: %s", r.stderr)
+	}
+	os.WriteFile(filepath.Join(src, "second.txt"), []byte("Second\n\nLe second article, sur Twitter."), 0o644)
+	lock := func(mode os.FileMode) {
+		filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				os.Chmod(path, mode)
+			}
+			return nil
+		})
+	}
+	lock(0o555)
+	defer lock(0o755)
+	r := command(t, nil, "index", src, "--out", out)
+	if r.code == 0 || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 || !strings.Contains(r.stderr, "permission denied") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = command(t, nil, "--index", out, "Microsoft")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 document") {
+		t.Errorf("search of the read-only index: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 // TestIndexLocked runs index while another run holds the lock.
 func TestIndexLocked(t *testing.T) {
 	out := t.TempDir()
