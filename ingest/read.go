@@ -476,7 +476,8 @@ func quote(s string) string {
 }
 
 // oneLine trims s and collapses its runs of whitespace to single spaces,
-// keeping the no-break spaces of French typography (« 25 %  », « : »).
+// keeping the no-break spaces of French typography (« 25 %  », « : »)
+// inside it, not at its ends.
 func oneLine(s string) string {
 	var b strings.Builder
 	space := false
@@ -491,7 +492,7 @@ func oneLine(s string) string {
 		}
 		b.WriteRune(c)
 	}
-	return b.String()
+	return strings.TrimFunc(b.String(), unicode.IsSpace)
 }
 
 // isSpace reports whether c is a space to collapse: any Unicode space but
