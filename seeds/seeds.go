@@ -104,7 +104,10 @@ func cached(ctx context.Context, cacheDir string, docs []search.Document, opts s
 	}
 	dir := filepath.Join(cacheDir, "seeds-"+key)
 	if ix, err := search.OpenReadOnly(dir); err == nil {
-		return ix, nil
+		if ix.Verify(ctx) == nil { // a few microseconds: the index is small
+			return ix, nil
+		}
+		ix.Close()
 	}
 	os.RemoveAll(dir) // damaged, or half-written by an older version
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {

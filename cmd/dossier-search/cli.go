@@ -28,6 +28,7 @@ Usage:
   dossier-search show [--json] ID            one article whole, with its annotations
   dossier-search index PATH... --out DIR     index your own dossier, or bring an
                                              index up to date
+  dossier-search check --index DIR           read a whole index against its checksums
   dossier-search analyze [--json] TEXT...    show what the French analyzer makes of a text
 
 With no --index, it searches the dossier embedded in the program: five
@@ -191,7 +192,7 @@ func runEnv(ctx context.Context, args []string, e env) int {
 		return exitOK
 	}
 	command := "search"
-	if len(rest) > 0 && slices.Contains([]string{"search", "analyze", "timeline", "show", "index"}, rest[0]) {
+	if len(rest) > 0 && slices.Contains([]string{"search", "analyze", "timeline", "show", "index", "check"}, rest[0]) {
 		command, rest = rest[0], rest[1:]
 	}
 	if command != "index" {
@@ -212,7 +213,12 @@ func runEnv(ctx context.Context, args []string, e env) int {
 		if err := onlyFlags(fs, command, "json", "index"); err != nil {
 			return fail(e, err)
 		}
-		err = showCommand(ctx, e, o, rest)
+		err = watch(ctx, watchdogLimit, func() error { return showCommand(ctx, e, o, rest) })
+	case "check":
+		if err := onlyFlags(fs, command, "index"); err != nil {
+			return fail(e, err)
+		}
+		err = checkCommand(ctx, e, o, rest)
 	case "analyze":
 		if err := onlyFlags(fs, command, "json"); err != nil {
 			return fail(e, err)
@@ -222,9 +228,9 @@ func runEnv(ctx context.Context, args []string, e env) int {
 		if err := onlyFlags(fs, command, "json", "limit", "actor", "topic", "product", "source", "since", "until", "index", "gazetteer", "taxonomy"); err != nil {
 			return fail(e, err)
 		}
-		err = timelineCommand(ctx, e, o, strings.Join(rest, " "))
+		err = watch(ctx, watchdogLimit, func() error { return timelineCommand(ctx, e, o, strings.Join(rest, " ")) })
 	default:
-		err = searchCommand(ctx, e, o, strings.Join(rest, " "))
+		err = watch(ctx, watchdogLimit, func() error { return searchCommand(ctx, e, o, strings.Join(rest, " ")) })
 	}
 	return fail(e, err)
 }

@@ -6,6 +6,7 @@
 //	dossier-search timeline [flags] [QUERY...]
 //	dossier-search show [--json] ID
 //	dossier-search index PATH... --out DIR
+//	dossier-search check --index DIR
 //	dossier-search analyze [--json] TEXT...
 //
 // With no --index, it searches the default dossier embedded in the program:
@@ -16,11 +17,16 @@ package main
 import (
 	"context"
 	"io"
+	"log"
 	"os"
 	"os/signal"
 )
 
 func main() {
+	// Bleve logs what it goes on past (« unable to load snapshot, …,
+	// continuing ») with the standard logger; the errors that matter reach
+	// the command as errors, and it reports them in one line.
+	log.SetOutput(io.Discard)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
