@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -411,4 +412,49 @@ func BenchmarkSearchCorpus(b *testing.B) {
 		hits = append(hits, fmt.Sprintf("%s:%d", q, res.Total))
 	}
 	b.Logf("matches: %v", hits)
+}
+
+// BenchmarkVerifyCorpus reads the index of the 20 MB corpus against its
+// checksums (search.Index.Verify: what dossier-search check and every
+// index run do), beside opening it, the baseline: what a search pays.
+func BenchmarkVerifyCorpus(b *testing.B) {
+	path := corpusPath(b)
+	ctx := context.Background()
+	dir := filepath.Join(b.TempDir(), "dossier")
+	if _, err := dossier.Index(ctx, dir, []string{path}, dossier.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	cur, _ := search.Current(dir)
+	filepath.WalkDir(cur, func(path string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".zap") {
+			fi, _ := d.Info()
+			size += fi.Size()
+		}
+		return nil
+	})
+	b.Run("open", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ix, err := search.OpenReadOnly(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix.Close()
+		}
+	})
+	b.Run("verify", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(size)
+		ix, err := search.OpenReadOnly(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer ix.Close()
+		for b.Loop() {
+			if err := ix.Verify(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

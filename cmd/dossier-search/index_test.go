@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -122,6 +124,84 @@ func TestIndexKilled(t *testing.T) {
 	r := command(t, nil, "index", src, "--out", out)
 	if r.code != 0 || !strings.Contains(r.stdout, "3001 documents in the index") {
 		t.Errorf("the run after the kill: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestIndexKilledAnywhere kills (SIGKILL) index runs at random moments:
+// runs that add 3,000 files and runs that delete them, in turn. After each
+// kill the index opens, reads back intact (Verify), and holds the
+// documents of before the run or of after it, never others.
+// $DOSSIER_KILLS sets the number of kills (HARDENING.md quotes 100).
+func TestIndexKilledAnywhere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills processes indexing 3,000 files")
+	}
+	kills := 6
+	if n, err := strconv.Atoi(os.Getenv("DOSSIER_KILLS")); err == nil {
+		kills = n
+	}
+	src, out, aside := t.TempDir(), filepath.Join(t.TempDir(), "index"), t.TempDir()
+	os.WriteFile(filepath.Join(src, "first.txt"), []byte("Premier\n\nLe premier article, sur Microsoft."), 0o644)
+	more := filepath.Join(src, "more")
+	os.Mkdir(more, 0o755)
+	for i := range 3000 {
+		text := fmt.Sprintf("Article %d\n\nUn article de plus sur Twitter et l’API payante, numéro %d, avec Elon Musk.", i, i)
+		os.WriteFile(filepath.Join(more, fmt.Sprintf("more-%04d.txt", i)), []byte(text), 0o644)
+	}
+	start := time.Now()
+	if r := command(t, nil, "index", src, "--out", out); r.code != 0 {
+		t.Fatalf("first run: %s", r.stderr)
+	}
+	full := time.Since(start)
+	rng := rand.New(rand.NewPCG(3, 5))
+	docs := uint64(3001)
+	outcomes := map[string]int{}
+	for i := range kills {
+		// Move the 3,000 files out, or back in.
+		want := map[uint64]bool{docs: true}
+		if docs == 3001 {
+			os.Rename(more, filepath.Join(aside, "more"))
+			want[1] = true
+		} else {
+			os.Rename(filepath.Join(aside, "more"), more)
+			want[3001] = true
+		}
+		cmd := exec.Command(os.Args[0], "index", src, "--out", out)
+		cmd.Env = append(os.Environ(), "DOSSIER_SEARCH_MAIN=1")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		delay := time.Duration(rng.Int64N(int64(full * 6 / 5)))
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+
+		ix, oerr := search.OpenReadOnly(out)
+		if oerr != nil {
+			t.Fatalf("kill %d after %v: the index does not open: %v", i, delay, oerr)
+		}
+		verr := ix.Verify(context.Background())
+		n, _ := ix.Count()
+		ix.Close()
+		if verr != nil || !want[n] {
+			t.Fatalf("kill %d after %v: %d documents, Verify: %v", i, delay, n, verr)
+		}
+		switch {
+		case err == nil:
+			outcomes["ended before the kill"]++
+		case n == docs:
+			outcomes["killed, previous index kept"]++
+		default:
+			outcomes["killed after the switch"]++
+		}
+		docs = n
+	}
+	t.Logf("%d kills in runs of %v: %v", kills, full, outcomes)
+	if tmp, _ := filepath.Glob(filepath.Join(out, "*.tmp")); len(tmp) > 0 {
+		r := command(t, nil, "index", src, "--out", out)
+		if tmp, _ := filepath.Glob(filepath.Join(out, "*.tmp")); r.code != 0 || len(tmp) > 0 {
+			t.Errorf("the run after the kills: %d %s, leftovers %v", r.code, r.stderr, tmp)
+		}
 	}
 }
 
