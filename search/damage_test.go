@@ -57,6 +57,7 @@ func TestDamage(t *testing.T) {
 		atVerify        // opening succeeds, Verify fails
 		either          // opening fails or Verify does: the bytes at the cut may look like a footer
 		maybe           // opening fails, or the damage is in a part that is not read (bolt's free pages)
+		noIndex         // opening finds no index: ErrNoIndex
 	)
 	for _, tc := range []struct {
 		name   string
@@ -78,6 +79,7 @@ func TestDamage(t *testing.T) {
 		{"root zeroed", root, func(b []byte) []byte { clear(b); return b }, atOpen},
 		{"root scrambled", root, func(b []byte) []byte { scramble(b[4096:]); return b }, atOpen},
 		{"meta cut", "index_meta.json", func(b []byte) []byte { return b[:len(b)/2] }, atOpen},
+		{"meta removed", "index_meta.json", nil, noIndex},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "index")
@@ -95,6 +97,12 @@ func TestDamage(t *testing.T) {
 			before := snapshotDir(t, dir)
 			for _, open := range []func(string) (*search.Index, error){search.OpenReadOnly, search.Open} {
 				ix, err := open(dir)
+				if tc.found == noIndex {
+					if !errors.Is(err, search.ErrNoIndex) {
+						t.Fatalf("open: %v, want ErrNoIndex", err)
+					}
+					continue
+				}
 				if err != nil {
 					if tc.found == atVerify || !errors.Is(err, search.ErrDamaged) {
 						t.Fatalf("open: %v", err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -46,7 +47,12 @@ func (f *failure) set(err error) {
 	f.once.Do(func() {
 		var se *scorch.ScorchError
 		if errors.As(err, &se) {
-			err = errors.New(se.ErrMsg) // « got err persisting snapshot: write …: no space left on device »
+			// « merging err: merging failed: write …: no space left on device »
+			msg := se.ErrMsg
+			for _, prefix := range []string{"merging err: ", "merging failed: ", "got err persisting snapshot: "} {
+				msg = strings.TrimPrefix(msg, prefix)
+			}
+			err = errors.New(msg)
 		}
 		f.err = fmt.Errorf("write index: %w", err)
 		close(f.done)
