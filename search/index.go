@@ -466,31 +466,53 @@ func (ix *Index) Count() (uint64, error) { return ix.bleve.DocCount() }
 // cache) and returns an error that wraps ErrDamaged for the first file that
 // does not match. An index in memory has nothing to check.
 func (ix *Index) Verify(ctx context.Context) error {
+	files, err := ix.Files()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := VerifyFile(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Files returns the segment files that the index reads, which Verify
+// checks; none for an index in memory.
+func (ix *Index) Files() ([]string, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.closed {
-		return ErrClosed
+		return nil, ErrClosed
 	}
 	r, err := ix.engine.Reader()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer r.Close()
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
-		return nil
+		return nil, nil
 	}
+	var files []string
 	for _, seg := range snap.Segments() {
-		f, ok := seg.Segment().(interface{ Path() string })
-		if !ok || f.Path() == "" {
-			continue // in memory
+		if f, ok := seg.Segment().(interface{ Path() string }); ok && f.Path() != "" {
+			files = append(files, f.Path())
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := verifyFile(f.Path()); err != nil {
-			return damaged(err)
-		}
+	}
+	return files, nil
+}
+
+// VerifyFile checks a segment file of an index (see Index.Files) against
+// its checksum, and returns an error that wraps ErrDamaged if it does not
+// match.
+func VerifyFile(path string) error {
+	if err := verifyFile(path); err != nil {
+		return damaged(err)
 	}
 	return nil
 }

@@ -67,3 +67,40 @@ func TestWatch(t *testing.T) {
 		t.Errorf("watch of an error: %v", err)
 	}
 }
+
+// TestVerifiedOnce searches with a cache directory: the index run records
+// its segment files as verified, searches add nothing, and a segment
+// rewritten with a damaged byte is read whole at the next search, which
+// fails in one line instead of reading damaged data.
+func TestVerifiedOnce(t *testing.T) {
+	out, cache := filepath.Join(t.TempDir(), "index"), t.TempDir()
+	env := []string{"DOSSIER_CACHE_DIR=" + cache}
+	if r := command(t, env, "index", "../../ingest/testdata/articles", "--out", out); r.code != 0 {
+		t.Fatalf("index: %s", r.stderr)
+	}
+	gen, _ := search.Current(out)
+	zaps, _ := filepath.Glob(filepath.Join(gen, "store", "*.zap"))
+	lines := func() int {
+		b, _ := os.ReadFile(filepath.Join(cache, "verified"))
+		return strings.Count(string(b), "\n")
+	}
+	if n := lines(); n != len(zaps) {
+		t.Fatalf("the index run recorded %d files, want %d", n, len(zaps))
+	}
+	for range 2 {
+		if r := command(t, env, "--index", out, "Microsoft"); r.code != 0 {
+			t.Fatalf("search: %d %s", r.code, r.stderr)
+		}
+	}
+	if n := lines(); n != len(zaps) {
+		t.Errorf("after two searches %d files are recorded, want %d", n, len(zaps))
+	}
+	b, _ := os.ReadFile(zaps[0])
+	b[len(b)/2] ^= 0x20
+	time.Sleep(10 * time.Millisecond) // another modification time
+	os.WriteFile(zaps[0], b, 0o644)
+	r := command(t, env, "--index", out, "Microsoft")
+	if r.code != 1 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "index damaged") || !strings.Contains(r.stderr, "checksum") {
+		t.Errorf("search of a damaged segment: %d %q", r.code, r.stderr)
+	}
+}

@@ -386,7 +386,14 @@ func openIndex(ctx context.Context, e env, o options) (*search.Index, error) {
 		if errors.Is(err, search.ErrNoIndex) {
 			return nil, usageError{err.Error()}
 		}
-		return ix, err
+		if err != nil {
+			return nil, err
+		}
+		if err := verifyOnce(ctx, e, ix); err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		return ix, nil
 	}
 	a, err := annotator(o)
 	if err != nil {

@@ -43,6 +43,7 @@ func indexCommand(ctx context.Context, e env, o options, paths []string) error {
 	if err != nil {
 		return err
 	}
+	recordIndex(e, o.out)
 	fmt.Fprintln(e.stdout, summaryLine(sum))
 	if o.strict && sum.Warnings > 0 {
 		return strictError{sum.Warnings}
