@@ -32,6 +32,9 @@ func (g *Gazetteer) Find(title, body string) (actors, products []Found) {
 	if title != "" {
 		text = title + "\n\n" + body
 	}
+	// Invalid bytes are read as U+FFFD, which is not a letter, so that no
+	// name holds one (FuzzFind: « X\x8bde K »). Valid text is not copied.
+	text = strings.ToValidUTF8(text, "\uFFFD")
 	toks := tokenize(text, false)
 	matches := g.matchAll(text, toks, 0, len(toks), false)
 	matches = g.unfoldAppositions(text, toks, matches)
