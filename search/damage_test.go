@@ -196,7 +196,7 @@ func TestDamageAnywhere(t *testing.T) {
 		if err := os.WriteFile(zap, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		cmd := exec.Command(os.Args[0], "-test.run=^TestDamageRound$", "-test.v", "-test.timeout=10s")
+		cmd := exec.Command(os.Args[0], "-test.run=^TestDamageRound$", "-test.v", "-test.timeout=5s")
 		cmd.Env = append(os.Environ(), "DAMAGE_DIR="+dir)
 		out, err := cmd.CombinedOutput()
 		switch outcome, ok := damageOutcome(out); {
