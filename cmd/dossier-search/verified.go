@@ -32,11 +32,15 @@ const (
 // fileKey is the identity of a file: device, inode, size, modification
 // time. A file rewritten or copied gets another.
 func fileKey(path string) (string, error) {
-	var st syscall.Stat_t
-	if err := syscall.Stat(path, &st); err != nil {
+	fi, err := os.Stat(path)
+	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%d:%d:%d:%d.%09d", st.Dev, st.Ino, st.Size, st.Mtim.Sec, st.Mtim.Nsec), nil
+	st, ok := fi.Sys().(*syscall.Stat_t) // Linux, macOS, BSD: the fields below exist on all
+	if !ok {
+		return "", fmt.Errorf("%s: no inode", path)
+	}
+	return fmt.Sprintf("%d:%d:%d:%d", st.Dev, st.Ino, fi.Size(), fi.ModTime().UnixNano()), nil
 }
 
 // verifyOnce verifies the segment files of ix that the cache does not know
