@@ -65,6 +65,10 @@
 // changes no file, even opened for writing (scorch would drop the latest
 // snapshot it cannot read). Opening reads the ends of the segment files:
 // Verify reads them whole against their checksums, and finds the damage in
-// their middle, which searches may not see, or see as ErrDamaged. A full
-// disk makes the writes of an index fail with an error, not wait for ever.
+// their middle, which searches may not see, see as ErrDamaged, or — in
+// Bleve's own goroutines, where no recover reaches — panic on. Call it once
+// on an index this program did not write (a copy from elsewhere); Files and
+// VerifyFile let a program remember which files it verified, as the
+// command does. A full disk makes the writes of an index fail with an
+// error, not wait for ever.
 package search
