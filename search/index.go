@@ -273,7 +273,11 @@ func firstLine(s string) string {
 }
 
 // verify checks that engine, opened read-only, could load the latest
-// snapshot of its root file, and returns what kept it from it.
+// snapshot of its root file, and that each segment file of it counts no
+// more documents than it has bytes, and returns what is wrong. The count
+// is read from the footer of the file: where a cut leaves bytes that look
+// like a footer, it is garbage, and the facet tables that a search sizes
+// by it would not fit in memory.
 func verify(engine index.Index) error {
 	s, ok := engine.(*scorch.Scorch)
 	if !ok {
@@ -287,7 +291,22 @@ func verify(engine index.Index) error {
 	if err != nil {
 		return err
 	}
-	return snap.DecRef()
+	defer snap.DecRef()
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		f, ok := seg.(interface{ Path() string })
+		if !ok {
+			continue
+		}
+		fi, err := os.Stat(f.Path())
+		if err != nil {
+			return err
+		}
+		if n := seg.Count(); n > uint64(fi.Size()) {
+			return fmt.Errorf("%s: %d documents in %d bytes", f.Path(), n, fi.Size())
+		}
+	}
+	return nil
 }
 
 func wrap(b bleve.Index) (*Index, error) {
