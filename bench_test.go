@@ -18,7 +18,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -354,15 +353,7 @@ func BenchmarkSearchCorpus(b *testing.B) {
 	stock.Batch(batch)
 	defer stock.Close()
 
-	dir := filepath.Join(b.TempDir(), "dossier")
-	if _, err := dossier.Index(ctx, dir, []string{path}, dossier.Options{}); err != nil {
-		b.Fatal(err)
-	}
-	ix, err := search.OpenReadOnly(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	_, ix := corpusIndex(b, path)
 
 	latencies := func(b *testing.B, run func(q string)) {
 		for _, q := range corpusQueries { // warm: the first search of an index reads its facet tables
@@ -418,21 +409,19 @@ func BenchmarkSearchCorpus(b *testing.B) {
 // checksums (search.Index.Verify: what dossier-search check and every
 // index run do), beside opening it, the baseline: what a search pays.
 func BenchmarkVerifyCorpus(b *testing.B) {
-	path := corpusPath(b)
-	ctx := context.Background()
-	dir := filepath.Join(b.TempDir(), "dossier")
-	if _, err := dossier.Index(ctx, dir, []string{path}, dossier.Options{}); err != nil {
+	dir, ix := corpusIndex(b, corpusPath(b))
+	files, err := ix.Files()
+	if err != nil {
 		b.Fatal(err)
 	}
 	var size int64
-	cur, _ := search.Current(dir)
-	filepath.WalkDir(cur, func(path string, d os.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(path, ".zap") {
-			fi, _ := d.Info()
-			size += fi.Size()
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			b.Fatal(err)
 		}
-		return nil
-	})
+		size += fi.Size()
+	}
 	b.Run("open", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -446,15 +435,27 @@ func BenchmarkVerifyCorpus(b *testing.B) {
 	b.Run("verify", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(size)
-		ix, err := search.OpenReadOnly(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer ix.Close()
 		for b.Loop() {
-			if err := ix.Verify(ctx); err != nil {
+			if err := ix.Verify(context.Background()); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+}
+
+// corpusIndex indexes the corpus in path as dossier-search index does, in
+// a temporary directory, and returns the directory and its index opened
+// read-only until the end of tb.
+func corpusIndex(tb testing.TB, path string) (string, *search.Index) {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "index")
+	if _, err := dossier.Index(context.Background(), dir, []string{path}, dossier.Options{}); err != nil {
+		tb.Fatal(err)
+	}
+	ix, err := search.OpenReadOnly(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return dir, ix
 }

@@ -3,11 +3,9 @@ package dossiersearch_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/dossier-search/dossier-search/dossier"
 	"github.com/dossier-search/dossier-search/internal/hostile"
 	"github.com/dossier-search/dossier-search/search"
 )
@@ -21,17 +19,8 @@ func TestHostileCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("indexes the 20 MB corpus")
 	}
-	path := corpusPath(t)
-	dir := filepath.Join(t.TempDir(), "index")
+	_, ix := corpusIndex(t, corpusPath(t))
 	ctx := context.Background()
-	if _, err := dossier.Index(ctx, dir, []string{path}, dossier.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := search.OpenReadOnly(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
 	for _, q := range hostile.Queries() {
 		t.Run(q.Name, func(t *testing.T) { hostile.Check(t, ix, q, time.Second) })
 	}

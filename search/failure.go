@@ -38,9 +38,10 @@ func init() {
 
 // failure is the first error of scorch's background work on an index.
 type failure struct {
-	once sync.Once
-	done chan struct{} // closed when err is set
-	err  error
+	store string // the store directory: the key in writers
+	once  sync.Once
+	done  chan struct{} // closed when err is set
+	err   error
 }
 
 func (f *failure) set(err error) {
@@ -78,9 +79,8 @@ func storePath(dir string) string { return dir + string(os.PathSeparator) + "sto
 // watch registers ix, on disk and writable, for the errors of scorch's
 // background work; Close unregisters it.
 func (ix *Index) watch(dir string) {
-	ix.failure = &failure{done: make(chan struct{})}
-	ix.store = storePath(dir)
-	writers.Store(ix.store, ix.failure)
+	ix.failure = &failure{store: storePath(dir), done: make(chan struct{})}
+	writers.Store(ix.failure.store, ix.failure)
 }
 
 // wait runs f, which waits for scorch's background work, until it returns or

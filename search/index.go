@@ -31,12 +31,13 @@ type Index struct {
 	facets   *facetCache
 	mu       sync.RWMutex // Close waits for the searches that run
 	closed   bool
-	merges   bool                   // on disk and writable: scorch merges its segments
 	analyzer bleveanalysis.Analyzer // the analyzer of title and body, for queries and snippets
 	standard bool                   // analyzer has the default analysis: see Analyze
 	annotate func(*Document)        // Options.Annotate of the index's builder, for Add
-	failure  *failure               // of scorch's background work, when on disk and writable (see failure.go)
-	store    string                 // the store directory, the key of failure
+	// failure is not nil for an index on disk and writable, where scorch
+	// persists and merges segments in the background: it holds the first
+	// error of that work (see failure.go).
+	failure *failure
 }
 
 // Options configure a new index. The zero value gives the default French
@@ -89,7 +90,6 @@ func create(ctx context.Context, dir string, docs []Document, opts Options) (*In
 		return nil, err
 	}
 	ix.annotate = opts.Annotate
-	ix.merges = dir != ""
 	if dir != "" {
 		ix.watch(dir)
 	}
@@ -239,7 +239,6 @@ func openGeneration(path string, readOnly bool) (ix *Index, err error) {
 		b.Close()
 		return nil, err
 	}
-	ix.merges = !readOnly
 	if !readOnly {
 		ix.watch(path)
 	}
@@ -256,7 +255,7 @@ func diagnose(path string) (cause error) {
 	}()
 	q := index.NewAnalysisQueue(1)
 	defer q.Close()
-	s, err := scorch.NewScorch(scorch.Name, map[string]any{"path": filepath.Join(path, "store"), "read_only": true}, q)
+	s, err := scorch.NewScorch(scorch.Name, map[string]any{"path": storePath(path), "read_only": true}, q)
 	if err != nil {
 		return err
 	}
@@ -293,17 +292,16 @@ func verify(engine index.Index) error {
 	}
 	defer snap.DecRef()
 	for _, ss := range snap.Segments() {
-		seg := ss.Segment()
-		f, ok := seg.(interface{ Path() string })
-		if !ok {
+		path := segmentPath(ss)
+		if path == "" {
 			continue
 		}
-		fi, err := os.Stat(f.Path())
+		fi, err := os.Stat(path)
 		if err != nil {
 			return err
 		}
-		if n := seg.Count(); n > uint64(fi.Size()) {
-			return fmt.Errorf("%s: %d documents in %d bytes", f.Path(), n, fi.Size())
+		if n := ss.Segment().Count(); n > uint64(fi.Size()) {
+			return fmt.Errorf("%s: %d documents in %d bytes", path, n, fi.Size())
 		}
 	}
 	return nil
@@ -335,7 +333,7 @@ func (ix *Index) Close() error {
 	ix.closed = true
 	err := ix.bleve.Close()
 	if ix.failure != nil {
-		writers.Delete(ix.store)
+		writers.Delete(ix.failure.store)
 		// What scorch could not write is lost: the index on disk is not
 		// whole.
 		if f := ix.failure.get(); f != nil {
@@ -465,7 +463,7 @@ var compactOptions = mergeplan.MergePlanOptions{
 // An index in memory or opened read-only is left as it is.
 func (ix *Index) Compact(ctx context.Context) error {
 	s, ok := ix.engine.(*scorch.Scorch)
-	if !ok || !ix.merges {
+	if !ok || ix.failure == nil {
 		return nil // no merger to ask: ForceMerge would wait for ever
 	}
 	opts := compactOptions
@@ -503,27 +501,45 @@ func (ix *Index) Verify(ctx context.Context) error {
 // Files returns the segment files that the index reads, which Verify
 // checks; none for an index in memory.
 func (ix *Index) Files() ([]string, error) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return nil, ErrClosed
-	}
-	r, err := ix.engine.Reader()
+	r, done, err := ix.read()
 	if err != nil {
 		return nil, err
 	}
-	defer r.Close()
+	defer done()
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		return nil, nil
 	}
 	var files []string
-	for _, seg := range snap.Segments() {
-		if f, ok := seg.Segment().(interface{ Path() string }); ok && f.Path() != "" {
-			files = append(files, f.Path())
+	for _, ss := range snap.Segments() {
+		if path := segmentPath(ss); path != "" {
+			files = append(files, path)
 		}
 	}
 	return files, nil
+}
+
+// segmentPath returns the file of a segment, "" for one in memory.
+func segmentPath(ss *scorch.SegmentSnapshot) string {
+	if f, ok := ss.Segment().(interface{ Path() string }); ok {
+		return f.Path()
+	}
+	return ""
+}
+
+// read opens a snapshot of the index for one reading, and keeps Close
+// waiting until done is called.
+func (ix *Index) read() (r index.IndexReader, done func(), err error) {
+	ix.mu.RLock()
+	if ix.closed {
+		ix.mu.RUnlock()
+		return nil, nil, ErrClosed
+	}
+	if r, err = ix.engine.Reader(); err != nil {
+		ix.mu.RUnlock()
+		return nil, nil, err
+	}
+	return r, func() { r.Close(); ix.mu.RUnlock() }, nil
 }
 
 // VerifyFile checks a segment file of an index (see Index.Files) against

@@ -104,16 +104,11 @@ func (ix *Index) search(ctx context.Context, req Request) (*Results, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return nil, ErrClosed
-	}
-	r, err := ix.engine.Reader()
+	r, done, err := ix.read()
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	defer r.Close()
+	defer done()
 	q, warnings, err := ix.query(ctx, req, r)
 	if err != nil {
 		return nil, err

@@ -32,17 +32,12 @@ type Event struct {
 // (0 means all, up to 10,000); snippets and facets are not computed.
 func (ix *Index) Timeline(ctx context.Context, req Request) (_ []Event, err error) {
 	defer ix.explain(&err)
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return nil, ErrClosed
-	}
-	r, err := ix.engine.Reader()
+	r, done, err := ix.read()
 	if err != nil {
 		return nil, fmt.Errorf("timeline %q: %w", req.Query, err)
 	}
+	defer done()
 	q, _, err := ix.query(ctx, req, r)
-	r.Close()
 	if err != nil {
 		return nil, err
 	}

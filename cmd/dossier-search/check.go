@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/dossier-search/dossier-search/search"
@@ -17,10 +16,7 @@ func checkCommand(ctx context.Context, e env, o options, args []string) error {
 	if len(args) > 0 {
 		return usageError{"check takes no argument but --index DIR"}
 	}
-	dir := o.index
-	if dir == "" {
-		dir = e.getenv("DOSSIER_INDEX")
-	}
+	dir := indexDir(e, o)
 	if dir == "" {
 		return usageError{"check needs --index DIR (the embedded dossier is checked, and built again if need be, at each run)"}
 	}
@@ -40,16 +36,15 @@ func checkCommand(ctx context.Context, e env, o options, args []string) error {
 	if err != nil {
 		return err
 	}
-	size := int64(0)
-	if cur, err := search.Current(dir); err == nil {
-		filepath.WalkDir(cur, func(_ string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				if fi, err := d.Info(); err == nil {
-					size += fi.Size()
-				}
-			}
-			return nil
-		})
+	files, err := ix.Files()
+	if err != nil {
+		return err
+	}
+	var size int64
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			size += fi.Size()
+		}
 	}
 	fmt.Fprintf(e.stdout, "%s: intact · %d documents, %.1f MB checked in %.1f s\n", dir, n, float64(size)/1e6, time.Since(start).Seconds())
 	return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -374,11 +375,7 @@ func timelineCommand(ctx context.Context, e env, o options, q string) error {
 // openIndex opens the index of --index or $DOSSIER_INDEX, or the embedded
 // dossier.
 func openIndex(ctx context.Context, e env, o options) (*search.Index, error) {
-	dir := o.index
-	if dir == "" {
-		dir = e.getenv("DOSSIER_INDEX")
-	}
-	if dir != "" {
+	if dir := indexDir(e, o); dir != "" {
 		if o.gazetteer != "" || o.taxonomy != "" {
 			return nil, usageError{"--gazetteer and --taxonomy apply when a dossier is indexed, not to an existing index"}
 		}
@@ -404,6 +401,12 @@ func openIndex(ctx context.Context, e env, o options) (*search.Index, error) {
 		cache = "" // the cached index has the default annotations
 	}
 	return seeds.Index(ctx, cache, a)
+}
+
+// indexDir is the index directory of --index or $DOSSIER_INDEX; "" for
+// the embedded dossier.
+func indexDir(e env, o options) string {
+	return cmp.Or(o.index, e.getenv("DOSSIER_INDEX"))
 }
 
 // annotator returns the annotator of --gazetteer and --taxonomy.
